@@ -1,0 +1,40 @@
+package io.s3pump.sigv4;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * AWS credentials: an access key id, a secret access key and an optional session token.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the secret key or the session token.
+ *
+ * @param accessKeyId the access key id; not secret, and shown in the credential scope
+ * @param secretAccessKey the secret access key; never printed
+ * @param sessionToken the session token of temporary credentials, or {@code null}
+ */
+public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+
+    public Credentials {
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        if (accessKeyId.isBlank()) throw new IllegalArgumentException("access key id is blank");
+        if (secretAccessKey.isEmpty()) throw new IllegalArgumentException("secret access key is empty");
+        if (sessionToken != null && sessionToken.isEmpty()) sessionToken = null;
+    }
+
+    /** Long-term credentials, without a session token. */
+    public static Credentials of(String accessKeyId, String secretAccessKey) {
+        return new Credentials(accessKeyId, secretAccessKey, null);
+    }
+
+    /** The session token, when these are temporary credentials. */
+    public Optional<String> token() {
+        return Optional.ofNullable(sessionToken);
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[accessKeyId=" + accessKeyId + ", secretAccessKey=****"
+                + (sessionToken == null ? "" : ", sessionToken=****") + "]";
+    }
+}
