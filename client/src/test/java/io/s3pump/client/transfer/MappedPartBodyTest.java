@@ -35,7 +35,7 @@ class MappedPartBodyTest {
         new Random(1).nextBytes(data);
         try (FileChannel ch = FileChannel.open(file(data), StandardOpenOption.READ);
              MappedPart part = MappedPart.map(ch, 2, 1_000_003, 1_500_000)) {
-            MappedPartBody body = new MappedPartBody(part, null);
+            MappedPartBody body = new MappedPartBody(part);
             assertThat(body.contentLength()).isEqualTo(1_500_000);
             assertThat(body.isOneShot()).isFalse();
             byte[] expected = Arrays.copyOfRange(data, 1_000_003, 2_500_003);
@@ -55,7 +55,7 @@ class MappedPartBodyTest {
         try (FileChannel ch = FileChannel.open(file(data), StandardOpenOption.READ);
              MappedPart part = MappedPart.map(ch, 1, 0, data.length)) {
             assertThat(part.md5IfKnown()).isNull();
-            new MappedPartBody(part, null).writeTo(new Buffer());
+            new MappedPartBody(part).writeTo(new Buffer());
             Md5Digest fromSend = part.md5IfKnown();
             assertThat(fromSend).isEqualTo(Md5Digest.of(MessageDigest.getInstance("MD5").digest(data)));
             assertThat(part.md5()).isSameAs(fromSend);
@@ -81,7 +81,7 @@ class MappedPartBodyTest {
         try (FileChannel ch = FileChannel.open(file(data), StandardOpenOption.READ);
              MappedPart part = MappedPart.map(ch, 1, 0, data.length)) {
             ProgressTracker.PartCounter counter = tracker.part(data.length);
-            MappedPartBody body = new MappedPartBody(part, counter);
+            MappedPartBody body = new MappedPartBody(part, counter, true);
             body.writeTo(new Buffer());
             body.writeTo(new Buffer());
             counter.done();
@@ -95,7 +95,7 @@ class MappedPartBodyTest {
         try (FileChannel ch = FileChannel.open(file(new byte[0]), StandardOpenOption.READ);
              MappedPart part = MappedPart.map(ch, 1, 0, 0)) {
             Buffer sink = new Buffer();
-            new MappedPartBody(part, null).writeTo(sink);
+            new MappedPartBody(part).writeTo(sink);
             assertThat(sink.size()).isZero();
             assertThat(part.md5().hex()).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
         }

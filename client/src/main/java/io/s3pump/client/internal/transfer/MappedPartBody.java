@@ -23,10 +23,21 @@ public final class MappedPartBody extends RequestBody {
 
     private final MappedPart part;
     private final ProgressTracker.PartCounter progress;
+    private final boolean hashWhileSending;
 
-    public MappedPartBody(MappedPart part, ProgressTracker.PartCounter progress) {
+    /**
+     * @param progress counts the bytes sent, or {@code null}
+     * @param hashWhileSending whether a complete write computes the part's MD5 (when it is not known yet)
+     */
+    public MappedPartBody(MappedPart part, ProgressTracker.PartCounter progress, boolean hashWhileSending) {
         this.part = part;
         this.progress = progress;
+        this.hashWhileSending = hashWhileSending;
+    }
+
+    /** A body that hashes while sending and counts no progress. */
+    public MappedPartBody(MappedPart part) {
+        this(part, null, true);
     }
 
     public MappedPart part() {
@@ -52,7 +63,7 @@ public final class MappedPartBody extends RequestBody {
     public void writeTo(BufferedSink sink) throws IOException {
         MemorySegment segment = part.segment();
         long size = segment.byteSize();
-        MessageDigest md = part.md5IfKnown() == null ? Md5Digest.newMd5() : null;
+        MessageDigest md = hashWhileSending && part.md5IfKnown() == null ? Md5Digest.newMd5() : null;
         if (progress != null) progress.restart();
         for (long off = 0; off < size; off += SLICE) {
             ByteBuffer slice = segment.asSlice(off, Math.min(SLICE, size - off)).asByteBuffer();

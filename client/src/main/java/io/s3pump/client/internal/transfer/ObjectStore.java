@@ -1,0 +1,62 @@
+package io.s3pump.client.internal.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The S3 operations the transfer engine needs, in the engine's own terms. {@code S3ClientStore} maps them onto
+ * {@code S3Client}; keeping the engine on this narrow seam lets its decisions (abort, resume, verify) be tested
+ * without HTTP, while the MockWebServer and RGW tests run the real client underneath.
+ *
+ * <p>Every method throws {@code S3Exception} for an error answer and {@link IOException} for a transport failure,
+ * after the client's own retries.
+ */
+public interface ObjectStore {
+
+    /** Starts a multipart upload and returns its upload id. */
+    String createMultipartUpload(String bucket, String key) throws IOException;
+
+    /** Uploads one part and returns the ETag the server gave it. The body can be written more than once. */
+    String uploadPart(String bucket, String key, String uploadId, MappedPartBody body) throws IOException;
+
+    /** Completes the upload with these parts in part-number order. A 200 with an {@code <Error>} body throws. */
+    void completeMultipartUpload(String bucket, String key, String uploadId, List<CompletedPart> parts)
+            throws IOException;
+
+    /** Aborts the upload; an upload that is already gone ({@code NoSuchUpload}) counts as aborted. */
+    void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;
+
+    /** All parts of the upload, every page; {@code NoSuchUpload} (or RGW's {@code NoSuchKey}) when it is gone. */
+    List<Reconciliation.ListedPart> listParts(String bucket, String key, String uploadId) throws IOException;
+
+    /** Uploads a whole object in one request and returns its ETag. */
+    String putObject(String bucket, String key, MappedPartBody body) throws IOException;
+
+    /** The object's size and ETag. */
+    Head headObject(String bucket, String key) throws IOException;
+
+    /**
+     * Opens bytes {@code first..last} (inclusive) of the object, only if its ETag is still {@code ifMatch}. The
+     * caller closes the stream.
+     */
+    InputStream getRange(String bucket, String key, long first, long last, String ifMatch) throws IOException;
+
+    /** Whether an exception means the upload id is unknown to the server. */
+    boolean isNoSuchUpload(IOException e);
+
+    /** A part as named in CompleteMultipartUpload. */
+    record CompletedPart(int number, String etag) {
+        public CompletedPart {
+            Objects.requireNonNull(etag, "etag");
+        }
+    }
+
+    /** What HeadObject says about an object. */
+    record Head(long size, String etag) {
+        public Head {
+            Objects.requireNonNull(etag, "etag");
+        }
+    }
+}
