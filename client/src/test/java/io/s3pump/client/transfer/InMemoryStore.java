@@ -33,6 +33,9 @@ final class InMemoryStore implements ObjectStore {
     volatile IntPredicate failPart = n -> false;
     /** Called inside uploadPart after the body was read, before the answer. */
     volatile Runnable duringPart = () -> {};
+    /** Ranged GETs whose stream should break: returns how many bytes to serve before a reset, or -1. */
+    volatile java.util.function.LongUnaryOperator breakRangeAfter = first -> -1;
+    final AtomicInteger getCalls = new AtomicInteger();
     /** When set, HEAD reports this ETag instead of the real one. */
     volatile String headEtagOverride;
 
@@ -122,7 +125,16 @@ final class InMemoryStore implements ObjectStore {
         if (o == null) throw new io.s3pump.client.S3Exception(404, "NoSuchKey", "", key, "r", "h");
         if (ifMatch != null && !Etags.same(ifMatch, o.etag()))
             throw new io.s3pump.client.S3Exception(412, "PreconditionFailed", "", key, "r", "h");
-        return new ByteArrayInputStream(Arrays.copyOfRange(o.data(), (int) first, (int) last + 1));
+        getCalls.incrementAndGet();
+        byte[] slice = Arrays.copyOfRange(o.data(), (int) first, (int) last + 1);
+        long cut = breakRangeAfter.applyAsLong(first);
+        if (cut < 0) return new ByteArrayInputStream(slice);
+        return new java.io.SequenceInputStream(new ByteArrayInputStream(slice, 0, (int) cut), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new java.net.SocketException("Connection reset");
+            }
+        });
     }
 
     @Override
