@@ -49,7 +49,12 @@ public final class DownloadOptions {
      * a composite ETag mismatch is a {@link VerificationException} rather than a size-only verification.
      */
     public long partSizeHint() { return partSizeHint; }
-    /** Whether a failed download keeps its temporary file (its path is in the exception message). */
+    /**
+     * Whether a failed download keeps its temporary file {@code .<name>.s3pump.part} and a state file
+     * {@code .<name>.s3pump.state} next to the target, so that the same download run again with this option
+     * fetches only the missing ranges (if the object's ETag and size are unchanged). Without it, the temporary file
+     * is removed on failure.
+     */
     public boolean keepPartial() { return keepPartial; }
     public TransferListener listener() { return listener; }
 

@@ -136,7 +136,38 @@ class DownloaderTest {
         assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"),
                 DownloadOptions.builder().maxRangeAttempts(1).keepPartial(true).build()))
                 .isInstanceOf(IOException.class);
-        assertThat(dirListing()).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).startsWith(".o.s3pump-"));
+        assertThat(dirListing()).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder(".o.s3pump.part", ".o.s3pump.state");
+    }
+
+    @Test
+    void aKeptPartialDownloadResumesWithOnlyTheMissingRanges() throws IOException {
+        byte[] data = putMultipart("k", 33 * MIB, 8 * MIB, 10);
+        store.breakRangeAfter = first -> first == 16L * MIB ? 10 : -1;
+        DownloadOptions resumable = DownloadOptions.builder().maxRangeAttempts(1).keepPartial(true).concurrency(1).build();
+        assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"), resumable)).isInstanceOf(IOException.class);
+        assertThat(tmp.resolve(".o.s3pump.state")).exists();
+        store.breakRangeAfter = first -> -1;
+        int before = store.getCalls.get();
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), resumable);
+        assertThat(store.getCalls.get() - before).as("ranges 0 and 1 were kept").isEqualTo(3);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(dirListing()).containsExactly(tmp.resolve("o"));
+    }
+
+    @Test
+    void aKeptPartialDownloadOfAnotherObjectVersionStartsOver() throws IOException {
+        putMultipart("k", 17 * MIB, 8 * MIB, 11);
+        store.breakRangeAfter = first -> first == 8L * MIB ? 10 : -1;
+        DownloadOptions resumable = DownloadOptions.builder().maxRangeAttempts(1).keepPartial(true).concurrency(1).build();
+        assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"), resumable)).isInstanceOf(IOException.class);
+        byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 12);
+        store.breakRangeAfter = first -> -1;
+        int before = store.getCalls.get();
+        downloader.download("b", "k", tmp.resolve("o"), resumable);
+        assertThat(store.getCalls.get() - before).isEqualTo(3);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
 
     @Test

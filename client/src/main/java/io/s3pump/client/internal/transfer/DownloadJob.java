@@ -24,7 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -95,34 +97,71 @@ public final class DownloadJob {
         ProgressTracker tracker = new ProgressTracker(options.listener(), nanoTime, size, ranges);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + ".s3pump-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".part");
+        // A resumable download has a fixed temporary name (and a state file beside it) so that a rerun finds it.
+        Path tmp = dir.resolve("." + target.getFileName() + (options.keepPartial() ? ".s3pump.part"
+                : ".s3pump-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".part"));
+        Path statePath = dir.resolve("." + target.getFileName() + ".s3pump.state");
+        Md5Digest[] md5s = new Md5Digest[ranges];
+        boolean[] done = new boolean[ranges];
+        boolean resumed = options.keepPartial() && resumeState(statePath, tmp, etag, size, layout.rangeSize(), md5s, done, tracker);
         boolean ok = false;
         try {
-            Md5Digest[] md5s = new Md5Digest[ranges];
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+            var openOptions = resumed
+                    ? new StandardOpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE}
+                    : new StandardOpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE};
+            if (!resumed && options.keepPartial()) Files.deleteIfExists(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, openOptions)) {
                 // Preallocate the length: positional writes then fill holes and never extend the file.
-                if (size > 0) ch.write(ByteBuffer.wrap(new byte[1]), size - 1);
+                if (size > 0 && ch.size() != size) ch.write(ByteBuffer.wrap(new byte[1]), size - 1);
                 boolean hashRanges = layout.check() == Check.COMPOSITE_STRICT || layout.check() == Check.COMPOSITE_GUESSED
                         || (layout.check() == Check.WHOLE_MD5 && ranges == 1);
-                fetchAll(ch, etag, size, layout.rangeSize(), ranges, hashRanges, md5s, tracker);
+                fetchAll(ch, etag, size, layout.rangeSize(), ranges, hashRanges, md5s, done, tracker);
                 if (ch.size() != size) throw new VerificationException("size of " + tmp, size + " bytes", ch.size() + " bytes");
                 Verification v = verify(ch, size, etag, layout, md5s);
                 ok = true;
                 moveIntoPlace(tmp);
+                Files.deleteIfExists(statePath);
                 return new DownloadResult(bucket, key, target, size, ranges, layout.rangeSize(), etag,
                         Duration.ofNanos(nanoTime.getAsLong() - start), v);
             }
         } finally {
             if (!ok) {
-                if (options.keepPartial()) {
-                    LOG.log(System.Logger.Level.INFO, () -> "kept partial download " + tmp);
+                if (options.keepPartial() && Files.exists(tmp)) {
+                    TreeMap<Integer, Md5Digest> finished = new TreeMap<>();
+                    for (int i = 0; i < ranges; i++) if (done[i]) finished.put(i, md5s[i]);
+                    new DownloadState(etag, size, layout.rangeSize(), finished).save(statePath);
+                    LOG.log(System.Logger.Level.INFO, () -> "kept partial download " + tmp + " (" + finished.size()
+                            + " of " + ranges + " ranges); downloading again with keepPartial resumes it");
                 } else {
                     Files.deleteIfExists(tmp);
+                    Files.deleteIfExists(statePath);
                 }
             }
         }
+    }
+
+    /** Loads a kept partial download of the same object version; false (and cleaned up) if there is none. */
+    private boolean resumeState(Path statePath, Path tmp, String etag, long size, long rangeSize, Md5Digest[] md5s,
+                                boolean[] done, ProgressTracker tracker) throws IOException {
+        Optional<DownloadState> state;
+        try {
+            state = DownloadState.load(statePath);
+        } catch (IOException e) {
+            state = Optional.empty();
+        }
+        if (state.isEmpty() || !Files.exists(tmp) || !state.get().etag().equals(etag) || state.get().size() != size
+                || state.get().rangeSize() != rangeSize) {
+            Files.deleteIfExists(statePath);
+            return false;
+        }
+        for (int i : state.get().done().keySet()) {
+            if (i < 0 || i >= done.length) continue;
+            done[i] = true;
+            md5s[i] = state.get().md5(i);
+            tracker.skipped(Math.min(size, (i + 1) * rangeSize) - i * rangeSize);
+        }
+        Files.deleteIfExists(statePath);
+        return true;
     }
 
     private Verification verify(FileChannel ch, long size, String etag, Layout layout, Md5Digest[] md5s)
@@ -130,6 +169,13 @@ public final class DownloadJob {
         String where = "ETag of s3://" + bucket + "/" + key;
         switch (layout.check()) {
             case COMPOSITE_STRICT, COMPOSITE_GUESSED -> {
+                for (int i = 0; i < md5s.length; i++) {
+                    // a resumed range that was fetched without hashing: hash it from the file now
+                    if (md5s[i] == null) {
+                        long first = i * layout.rangeSize();
+                        md5s[i] = hashFile(ch, first, Math.min(size, first + layout.rangeSize()) - first);
+                    }
+                }
                 String computed = Etags.composite(List.of(md5s));
                 if (computed.equals(etag))
                     return new Verification(Verification.Level.SIZE_AND_ETAG, "size " + size + " and ETag " + etag
@@ -140,7 +186,7 @@ public final class DownloadJob {
                         + " (the uploader's part size is unknown; pass it as a hint to check the ETag)");
             }
             case WHOLE_MD5 -> {
-                Md5Digest md5 = md5s.length == 1 ? md5s[0] : hashFile(ch, size);
+                Md5Digest md5 = md5s.length == 1 && md5s[0] != null ? md5s[0] : hashFile(ch, 0, size);
                 if (md5 == null) md5 = Md5Digest.of(ByteBuffer.allocate(0));
                 if (!md5.hex().equals(etag)) throw new VerificationException(where, etag, md5.hex());
                 return new Verification(Verification.Level.SIZE_AND_ETAG,
@@ -154,12 +200,12 @@ public final class DownloadJob {
     }
 
     /** MD5 of the whole temporary file, mapped in 64 MiB windows (a single-put ETag cannot be hashed in ranges). */
-    private static Md5Digest hashFile(FileChannel ch, long size) throws IOException {
+    private static Md5Digest hashFile(FileChannel ch, long from, long length) throws IOException {
         MessageDigest md = Md5Digest.newMd5();
         long window = 64L << 20;
-        for (long off = 0; off < size; off += window) {
+        for (long off = 0; off < length; off += window) {
             try (Arena arena = Arena.ofConfined()) {
-                var seg = ch.map(FileChannel.MapMode.READ_ONLY, off, Math.min(window, size - off), arena);
+                var seg = ch.map(FileChannel.MapMode.READ_ONLY, from + off, Math.min(window, length - off), arena);
                 for (long o = 0; o < seg.byteSize(); o += 1 << 20)
                     md.update(seg.asSlice(o, Math.min(1 << 20, seg.byteSize() - o)).asByteBuffer());
             }
@@ -176,12 +222,13 @@ public final class DownloadJob {
     }
 
     private void fetchAll(FileChannel ch, String etag, long size, long rangeSize, int ranges, boolean hash,
-                          Md5Digest[] md5s, ProgressTracker tracker) throws IOException {
+                          Md5Digest[] md5s, boolean[] done, ProgressTracker tracker) throws IOException {
         Semaphore inFlight = new Semaphore(options.concurrency());
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try (executor) {
             for (int i = 0; i < ranges; i++) {
                 if (failure.get() != null) break;
+                if (done[i]) continue;
                 try {
                     inFlight.acquire();
                 } catch (InterruptedException e) {
@@ -194,7 +241,10 @@ public final class DownloadJob {
                 long last = Math.min(size, first + rangeSize) - 1;
                 executor.submit(() -> {
                     try {
-                        if (failure.get() == null) md5s[index] = fetch(ch, etag, first, last, hash, tracker);
+                        if (failure.get() == null) {
+                            md5s[index] = fetch(ch, etag, first, last, hash, tracker);
+                            done[index] = true;
+                        }
                     } catch (Throwable t) {
                         record(t);
                     } finally {
