@@ -17,12 +17,10 @@ import java.util.function.LongSupplier;
 public final class Uploader {
     private final ObjectStore store;
     private final LongSupplier nanoTime;
-    private final boolean hashLocally;
 
-    Uploader(ObjectStore store, LongSupplier nanoTime, boolean hashLocally) {
+    Uploader(ObjectStore store, LongSupplier nanoTime) {
         this.store = Objects.requireNonNull(store, "store");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.hashLocally = hashLocally;
     }
 
     /**
@@ -44,6 +42,6 @@ public final class Uploader {
      * @throws IOException if the file cannot be read or the transport failed for good
      */
     public UploadResult upload(Path file, String bucket, String key, UploadOptions options) throws IOException {
-        return new UploadJob(store, nanoTime, file, bucket, key, options, hashLocally).run();
+        return new UploadJob(store, nanoTime, file, bucket, key, options).run();
     }
 }

@@ -1,7 +1,7 @@
 package io.s3pump.client.transfer;
 
 import io.s3pump.client.internal.transfer.Etags;
-import io.s3pump.client.internal.transfer.MappedPartBody;
+import io.s3pump.client.internal.transfer.MappedPart;
 import io.s3pump.client.internal.transfer.Md5Digest;
 import io.s3pump.client.internal.transfer.ObjectStore;
 import io.s3pump.client.internal.transfer.Reconciliation.ListedPart;
@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
-import okio.Buffer;
 
 /** An in-memory S3 with the multipart rules the engine relies on, for engine tests without HTTP. */
 final class InMemoryStore implements ObjectStore {
@@ -47,19 +46,17 @@ final class InMemoryStore implements ObjectStore {
     }
 
     @Override
-    public String uploadPart(String bucket, String key, String uploadId, MappedPartBody body) throws IOException {
+    public String uploadPart(String bucket, String key, String uploadId, MappedPart body) throws IOException {
         uploadPartCalls.incrementAndGet();
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
             Map<Integer, byte[]> parts = uploads.get(uploadId);
             if (parts == null) throw new io.s3pump.client.S3Exception(404, "NoSuchUpload", "", key, "r", "h");
-            Buffer sink = new Buffer();
-            body.writeTo(sink);
-            byte[] data = sink.readByteArray();
+            byte[] data = read(body);
             Thread.sleep(2);
             duringPart.run();
-            int n = body.part().number();
+            int n = body.number();
             if (failPart.test(n)) throw new io.s3pump.client.S3Exception(403, "AccessDenied", "part " + n, key, "r", "h");
             parts.put(n, data);
             return "\"" + md5(data).hex() + "\"";
@@ -103,10 +100,8 @@ final class InMemoryStore implements ObjectStore {
     }
 
     @Override
-    public String putObject(String bucket, String key, MappedPartBody body) throws IOException {
-        Buffer sink = new Buffer();
-        body.writeTo(sink);
-        byte[] data = sink.readByteArray();
+    public String putObject(String bucket, String key, MappedPart body) throws IOException {
+        byte[] data = read(body);
         String etag = md5(data).hex();
         objects.put(bucket + "/" + key, new Obj(data, etag));
         return "\"" + etag + "\"";
@@ -141,6 +136,25 @@ final class InMemoryStore implements ObjectStore {
     public boolean isNoSuchUpload(IOException e) {
         return e instanceof io.s3pump.client.S3Exception s
                 && ("NoSuchUpload".equals(s.code()) || "NoSuchKey".equals(s.code()));
+    }
+
+    /** The integrity mode this store pretends the client uses. */
+    volatile PayloadCheck payloadCheck = PayloadCheck.NONE;
+    final AtomicInteger md5sFromClient = new AtomicInteger();
+
+    @Override
+    public PayloadCheck payloadCheck() {
+        return payloadCheck;
+    }
+
+    /** Reads the part as the client would, computing the MD5 like the client's Content-MD5 mode does. */
+    private byte[] read(MappedPart part) {
+        byte[] data = part.segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        if (payloadCheck == PayloadCheck.MD5 && part.md5IfKnown() == null) {
+            md5sFromClient.incrementAndGet();
+            part.offerMd5(md5(data));
+        }
+        return data;
     }
 
     static Md5Digest md5(byte[] data) {

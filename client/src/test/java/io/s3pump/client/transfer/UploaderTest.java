@@ -21,7 +21,7 @@ class UploaderTest {
 
     @TempDir Path tmp;
     private final InMemoryStore store = new InMemoryStore();
-    private final Uploader uploader = new Uploader(store, System::nanoTime, true);
+    private final Uploader uploader = new Uploader(store, System::nanoTime);
 
     private Path randomFile(long size, long seed) throws IOException {
         Path f = tmp.resolve("file-" + size + "-" + seed);
@@ -63,10 +63,22 @@ class UploaderTest {
     }
 
     @Test
-    void withoutLocalHashingTheServersPartEtagsAreChecked() throws IOException {
+    void withASignedPayloadTheServersPartEtagsAreCheckedWithoutHashingLocally() throws IOException {
         Path f = randomFile(11 * MIB, 3);
-        UploadResult r = new Uploader(store, System::nanoTime, false).upload(f, "b", "k", opts().build());
+        store.payloadCheck = io.s3pump.client.internal.transfer.ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
+        UploadResult r = uploader.upload(f, "b", "k", opts().build());
         assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_PART_ETAGS);
+        UploadResult always = uploader.upload(f, "b", "k2", opts().localMd5(UploadOptions.LocalMd5.ALWAYS).build());
+        assertThat(always.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+    }
+
+    @Test
+    void withContentMd5TheMd5IsComputedOnceAndReusedForTheEtag() throws IOException {
+        Path f = randomFile(11 * MIB, 13);
+        store.payloadCheck = io.s3pump.client.internal.transfer.ObjectStore.PayloadCheck.MD5;
+        UploadResult r = uploader.upload(f, "b", "k", opts().localMd5(UploadOptions.LocalMd5.NEVER).build());
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(store.md5sFromClient.get()).as("we hashed before the client needed it").isZero();
     }
 
     @Test

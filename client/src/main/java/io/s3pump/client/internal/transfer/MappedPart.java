@@ -9,10 +9,10 @@ import java.nio.channels.FileChannel;
  * One part of a local file, memory-mapped read-only in its own arena. Closing it unmaps the pages at once (no
  * waiting for GC), so file-backed pages leave the process's RSS as soon as the part is done.
  *
- * <p>The arena is shared, not confined: OkHttp may write a request body on a thread other than the part's task
- * (for example after a connection-level retry), and a confined segment would throw {@code WrongThreadException}
- * there. The MD5 is computed at most once and cached, whether it is asked for before sending (Content-MD5) or
- * taken from the sending pass ({@link #offerMd5}).
+ * <p>The arena is confined to the part's task thread: {@code S3Client} runs OkHttp calls synchronously
+ * ({@code Call.execute()}), which writes the request body on the calling thread, and closing a confined arena
+ * needs no cross-thread handshake (a shared arena's close does). The MD5 is computed at most once and cached,
+ * whether this side asks for it ({@link #md5()}) or the client computed it ({@link #offerMd5}).
  */
 public final class MappedPart implements AutoCloseable {
     private final Arena arena;
@@ -29,7 +29,7 @@ public final class MappedPart implements AutoCloseable {
     /** Maps {@code length} bytes at {@code offset} of {@code channel} (open for reading). */
     public static MappedPart map(FileChannel channel, int number, long offset, long length) throws IOException {
         if (length == 0) return new MappedPart(null, MemorySegment.ofArray(new byte[0]), number);
-        Arena arena = Arena.ofShared();
+        Arena arena = Arena.ofConfined();
         try {
             return new MappedPart(arena, channel.map(FileChannel.MapMode.READ_ONLY, offset, length, arena), number);
         } catch (IOException | RuntimeException e) {
@@ -68,8 +68,8 @@ public final class MappedPart implements AutoCloseable {
         return md5;
     }
 
-    /** Records an MD5 computed while sending the whole part, so that it is never computed again. */
-    void offerMd5(Md5Digest digest) {
+    /** Records an MD5 computed elsewhere (by the client), so that it is never computed again. */
+    public void offerMd5(Md5Digest digest) {
         if (md5 == null) md5 = digest;
     }
 

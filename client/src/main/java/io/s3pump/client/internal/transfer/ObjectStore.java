@@ -18,8 +18,13 @@ public interface ObjectStore {
     /** Starts a multipart upload and returns its upload id. */
     String createMultipartUpload(String bucket, String key) throws IOException;
 
-    /** Uploads one part and returns the ETag the server gave it. The body can be written more than once. */
-    String uploadPart(String bucket, String key, String uploadId, MappedPartBody body) throws IOException;
+    /**
+     * Uploads one part straight from its mapping (re-sent from the mapping on a retry) and returns the ETag the
+     * server gave it. A known {@link MappedPart#md5IfKnown() MD5} is handed to the client so that it is not
+     * computed again; an MD5 the client computes (Content-MD5 mode) is handed back with
+     * {@link MappedPart#offerMd5}. Called on the thread that owns the part's confined arena.
+     */
+    String uploadPart(String bucket, String key, String uploadId, MappedPart part) throws IOException;
 
     /** Completes the upload with these parts in part-number order. A 200 with an {@code <Error>} body throws. */
     void completeMultipartUpload(String bucket, String key, String uploadId, List<CompletedPart> parts)
@@ -31,8 +36,21 @@ public interface ObjectStore {
     /** All parts of the upload, every page; {@code NoSuchUpload} (or RGW's {@code NoSuchKey}) when it is gone. */
     List<Reconciliation.ListedPart> listParts(String bucket, String key, String uploadId) throws IOException;
 
-    /** Uploads a whole object in one request and returns its ETag. */
-    String putObject(String bucket, String key, MappedPartBody body) throws IOException;
+    /** Uploads a whole object in one request, like {@link #uploadPart}, and returns its ETag. */
+    String putObject(String bucket, String key, MappedPart body) throws IOException;
+
+    /** What checks the bytes of an upload on the server side, in the client's integrity mode. */
+    PayloadCheck payloadCheck();
+
+    /** How the server checks uploaded bytes. */
+    enum PayloadCheck {
+        /** Content-MD5: the client needs each part's MD5 anyway, so local MD5s cost nothing extra. */
+        MD5,
+        /** A signed SHA-256 payload (plain or chunked): the server verifies every byte without an MD5 from us. */
+        SIGNED_PAYLOAD,
+        /** Nothing (UNSIGNED-PAYLOAD, or checksums that RGW ignores). */
+        NONE
+    }
 
     /** The object's size and ETag. */
     Head headObject(String bucket, String key) throws IOException;

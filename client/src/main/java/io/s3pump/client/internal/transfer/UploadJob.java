@@ -45,21 +45,24 @@ public final class UploadJob {
     private final String bucket;
     private final String key;
     private final UploadOptions options;
+    /** Whether each part's MD5 is computed here (for the composite ETag check against the local bytes). */
     private final boolean hashLocally;
 
-    /**
-     * @param hashLocally whether parts are hashed with MD5 on this side (for the composite ETag check), in the
-     *     sending pass or for Content-MD5; when false the check uses the part ETags the server returned
-     */
     public UploadJob(ObjectStore store, LongSupplier nanoTime, Path file, String bucket, String key,
-                     UploadOptions options, boolean hashLocally) {
+                     UploadOptions options) {
         this.store = Objects.requireNonNull(store);
         this.nanoTime = Objects.requireNonNull(nanoTime);
         this.file = Objects.requireNonNull(file, "file");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
-        this.hashLocally = hashLocally;
+        // Content-MD5 needs the MD5 anyway; a signed payload is verified by the server, so by default the
+        // MD5 pass (about 1.5 CPU-s/GiB here) is skipped and the server's part ETags are checked instead.
+        this.hashLocally = switch (options.localMd5()) {
+            case ALWAYS -> true;
+            case NEVER -> store.payloadCheck() == ObjectStore.PayloadCheck.MD5;
+            case AUTO -> store.payloadCheck() != ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
+        };
     }
 
     public UploadResult run() throws IOException {
@@ -80,7 +83,8 @@ public final class UploadJob {
         String putEtag;
         try (MappedPart part = MappedPart.map(channel, 1, 0, identity.size())) {
             ProgressTracker.PartCounter counter = tracker.part(identity.size());
-            putEtag = store.putObject(bucket, key, new MappedPartBody(part, counter, hashLocally));
+            if (hashLocally) part.md5();
+            putEtag = store.putObject(bucket, key, part);
             counter.done();
             md5 = part.md5IfKnown();
         } catch (InternalError e) {
@@ -295,7 +299,8 @@ public final class UploadJob {
                     }
                 }
                 ProgressTracker.PartCounter counter = tracker.part(length);
-                String etag = store.uploadPart(bucket, key, uploadId, new MappedPartBody(part, counter, hashLocally));
+                if (hashLocally) part.md5();
+                String etag = store.uploadPart(bucket, key, uploadId, part);
                 Md5Digest md5 = part.md5IfKnown();
                 if (md5 != null && Etags.isPlainMd5(etag) && !Etags.same(etag, md5.hex()))
                     throw new VerificationException("ETag of part " + n, md5.hex(), Etags.normalize(etag));
