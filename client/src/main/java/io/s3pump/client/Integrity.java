@@ -46,6 +46,7 @@ public sealed interface Integrity {
                     && algorithm != ChecksumAlgorithm.SHA256) {
                 throw new IllegalArgumentException("the client computes CRC32C, CRC32 and SHA256 checksums, not " + algorithm);
             }
+        }
     }
 
     /**

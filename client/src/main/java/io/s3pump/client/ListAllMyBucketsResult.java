@@ -1,5 +1,7 @@
 package io.s3pump.client;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlElementWrapper;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
@@ -14,9 +16,24 @@ import java.util.List;
 @JacksonXmlRootElement(localName = "ListAllMyBucketsResult")
 public record ListAllMyBucketsResult(
         @JsonProperty("Owner") Owner owner,
-        @JacksonXmlElementWrapper(localName = "Buckets") @JsonProperty("Bucket") List<Bucket> buckets) {
+        @JsonIgnore List<Bucket> buckets) {
 
     public ListAllMyBucketsResult {
         buckets = buckets == null ? List.of() : List.copyOf(buckets);
     }
+
+    // Jackson XML cannot bind a wrapped list to a record component (jackson-dataformat-xml #517), so
+    // <Buckets> is read and written as a record of its own.
+    @JsonCreator
+    static ListAllMyBucketsResult fromXml(@JsonProperty("Owner") Owner owner, @JsonProperty("Buckets") BucketsElement buckets) {
+        return new ListAllMyBucketsResult(owner, buckets == null ? List.of() : buckets.bucket());
+    }
+
+    @JsonProperty("Buckets")
+    BucketsElement bucketsElement() {
+        return new BucketsElement(buckets);
+    }
+
+    record BucketsElement(
+            @JacksonXmlElementWrapper(useWrapping = false) @JsonProperty("Bucket") List<Bucket> bucket) {}
 }

@@ -124,7 +124,7 @@ public final class S3Client implements AutoCloseable {
                 .query("start-after", request.startAfter())
                 .query("max-keys", request.maxKeys())
                 .build();
-        return decode(transport.execute(r, (resp, body) -> S3Xml.read(body, ListBucketResult.class)));
+        return decodeObjects(transport.execute(r, (resp, body) -> S3Xml.read(body, ListBucketResult.class)));
     }
 
     /**
@@ -396,7 +396,7 @@ public final class S3Client implements AutoCloseable {
                 .query("upload-id-marker", request.uploadIdMarker())
                 .query("max-uploads", request.maxUploads())
                 .build();
-        return decode(transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class)));
+        return decodeUploads(transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class)));
     }
 
     /** ListMultipartUploads over all pages, until the listing ends or {@code handler} returns false. */
@@ -525,7 +525,7 @@ public final class S3Client implements AutoCloseable {
         return "\"" + e + "\"";
     }
 
-    private static ListBucketResult decode(ListBucketResult r) {
+    private static ListBucketResult decodeObjects(ListBucketResult r) {
         if (!"url".equalsIgnoreCase(r.encodingType())) return r;
         return new ListBucketResult(r.name(), url(r.prefix()), url(r.delimiter()), r.maxKeys(), r.keyCount(),
                 r.isTruncated(), r.continuationToken(), r.nextContinuationToken(), url(r.startAfter()), r.encodingType(),
@@ -534,7 +534,7 @@ public final class S3Client implements AutoCloseable {
                 r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
     }
 
-    private static ListMultipartUploadsResult decode(ListMultipartUploadsResult r) {
+    private static ListMultipartUploadsResult decodeUploads(ListMultipartUploadsResult r) {
         if (!"url".equalsIgnoreCase(r.encodingType())) return r;
         return new ListMultipartUploadsResult(r.bucket(), url(r.keyMarker()), r.uploadIdMarker(), url(r.nextKeyMarker()),
                 r.nextUploadIdMarker(), url(r.prefix()), url(r.delimiter()), r.maxUploads(), r.isTruncated(),

@@ -213,7 +213,7 @@ public final class S3Transport implements AutoCloseable {
             for (Header h : signed.headers()) {
                 if (!h.is("Content-Length")) b.header(h.name(), h.value());
             }
-            encoder = signed.chunkEncoder();
+            if (mode instanceof PayloadMode.Chunked) encoder = signed.chunkEncoder();
         } else {
             b.header("x-amz-content-sha256", mode.contentSha256());
         }
