@@ -1,7 +1,9 @@
 package io.s3pump.client.transfer;
 
 import io.s3pump.client.internal.transfer.DownloadJob;
+import io.s3pump.client.S3Client;
 import io.s3pump.client.internal.transfer.ObjectStore;
+import io.s3pump.client.internal.transfer.S3ClientStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -17,6 +19,14 @@ import java.util.function.LongSupplier;
 public final class Downloader {
     private final ObjectStore store;
     private final LongSupplier nanoTime;
+
+    /**
+     * A downloader that sends its requests through {@code client}, in the client's integrity mode. Size the client's
+     * {@link io.s3pump.client.S3ClientConfig#maxConcurrency()} at least to the concurrency of the options used.
+     */
+    public Downloader(S3Client client) {
+        this(new S3ClientStore(client), System::nanoTime);
+    }
 
     Downloader(ObjectStore store, LongSupplier nanoTime) {
         this.store = Objects.requireNonNull(store, "store");

@@ -68,15 +68,16 @@ final class InMemoryStore implements ObjectStore {
     }
 
     @Override
-    public void completeMultipartUpload(String bucket, String key, String uploadId, List<CompletedPart> list)
+    public void completeMultipartUpload(String bucket, String key, String uploadId,
+                                        List<io.s3pump.client.CompletedPart> list)
             throws IOException {
         Map<Integer, byte[]> parts = uploads.remove(uploadId);
         if (parts == null) throw new io.s3pump.client.S3Exception(404, "NoSuchUpload", "", key, "r", "h");
         var out = new java.io.ByteArrayOutputStream();
         List<Md5Digest> md5s = new ArrayList<>();
-        for (CompletedPart p : list) {
-            byte[] data = parts.get(p.number());
-            if (data == null || !Etags.same(p.etag(), md5(data).hex()))
+        for (io.s3pump.client.CompletedPart p : list) {
+            byte[] data = parts.get(p.partNumber());
+            if (data == null || !Etags.same(p.eTag(), md5(data).hex()))
                 throw new io.s3pump.client.S3Exception(400, "InvalidPart", "", key, "r", "h");
             out.writeBytes(data);
             md5s.add(md5(data));

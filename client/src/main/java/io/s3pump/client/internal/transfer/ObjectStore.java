@@ -27,8 +27,8 @@ public interface ObjectStore {
     String uploadPart(String bucket, String key, String uploadId, MappedPart part) throws IOException;
 
     /** Completes the upload with these parts in part-number order. A 200 with an {@code <Error>} body throws. */
-    void completeMultipartUpload(String bucket, String key, String uploadId, List<CompletedPart> parts)
-            throws IOException;
+    void completeMultipartUpload(String bucket, String key, String uploadId,
+                                 List<io.s3pump.client.CompletedPart> parts) throws IOException;
 
     /** Aborts the upload; an upload that is already gone ({@code NoSuchUpload}) counts as aborted. */
     void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException;
@@ -63,13 +63,6 @@ public interface ObjectStore {
 
     /** Whether an exception means the upload id is unknown to the server. */
     boolean isNoSuchUpload(IOException e);
-
-    /** A part as named in CompleteMultipartUpload. */
-    record CompletedPart(int number, String etag) {
-        public CompletedPart {
-            Objects.requireNonNull(etag, "etag");
-        }
-    }
 
     /** What HeadObject says about an object. */
     record Head(long size, String etag) {

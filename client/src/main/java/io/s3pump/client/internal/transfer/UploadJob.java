@@ -188,8 +188,9 @@ public final class UploadJob {
             if (f == null) {
                 try {
                     checkUnchanged(identity);
-                    List<ObjectStore.CompletedPart> parts = new ArrayList<>(plan.partCount());
-                    for (int n = 1; n <= plan.partCount(); n++) parts.add(new ObjectStore.CompletedPart(n, finished.get(n).etag()));
+                    List<io.s3pump.client.CompletedPart> parts = new ArrayList<>(plan.partCount());
+                    for (int n = 1; n <= plan.partCount(); n++)
+                        parts.add(new io.s3pump.client.CompletedPart(n, finished.get(n).etag()));
                     store.completeMultipartUpload(bucket, key, uploadId, parts);
                 } catch (IOException | RuntimeException e) {
                     f = e;
