@@ -226,7 +226,8 @@ EOF
 
 STEP=""
 STEP_LOG=""
-step() { STEP=$1; STEP_LOG=$2; }
+STEP_DAEMON=""
+step() { STEP=$1; STEP_LOG=$2; STEP_DAEMON=${3:-}; }
 
 # Runs a one-shot command for the current step, its output into the step's log.
 run() { timeout 60 "$@" </dev/null >>"$STEP_LOG" 2>&1 9>&-; }
@@ -248,6 +249,10 @@ osd_up() { ceph_q osd dump 2>/dev/null | grep -q '^osd\.0 up'; }
 
 start_failed() {
     trap - ERR
+    # A daemon that died at once says why on its stderr, not in its log file.
+    if [ -n "$STEP_DAEMON" ] && ! alive "$STEP_DAEMON" && [ -s "$DIR/log/$STEP_DAEMON.out" ]; then
+        STEP_LOG="$DIR/log/$STEP_DAEMON.out"
+    fi
     kill_ours 2>/dev/null || true
     printf 'rgw: start failed at step %s; read %s (daemons stopped; rgw/rgw.sh stop removes %s)\n' \
         "'$STEP'" "$STEP_LOG" "$DIR" >&2
@@ -283,7 +288,7 @@ start() {
     mon_port=$(free_port 20000 29999)
     if [ -n "${RGW_PORT:-}" ]; then
         rgw_port=$RGW_PORT
-        port_free "$rgw_port" || { echo "RGW_PORT $rgw_port is in use" >>"$STEP_LOG"; false; }
+        port_free "$rgw_port" || { trap - ERR; kill_ours; die "start failed: RGW_PORT $rgw_port is in use"; }
     elif port_free 7480; then
         rgw_port=7480
     else
@@ -294,7 +299,7 @@ start() {
     step "create the mon" "$DIR/log/mon-mkfs.out"
     run monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$DIR/monmap"
     run ceph-mon -c "$CONF" -i a --mkfs --monmap "$DIR/monmap"
-    step "start the mon" "$DIR/log/mon.a.log"
+    step "start the mon" "$DIR/log/mon.a.log" mon
     launch mon ceph-mon -c "$CONF" -i a -f
     wait_for 30 mon mon_up
     say "mon up on port $mon_port ($(since "$t0") s)"
@@ -303,12 +308,12 @@ start() {
     uuid=$(cat /proc/sys/kernel/random/uuid)
     run ceph -c "$CONF" osd new "$uuid"
     run ceph-osd -c "$CONF" -i 0 --mkfs --osd-uuid "$uuid"
-    step "start the OSD" "$DIR/log/osd.0.log"
+    step "start the OSD" "$DIR/log/osd.0.log" osd
     launch osd ceph-osd -c "$CONF" -i 0 -f
     wait_for 30 osd osd_up
     say "osd up ($OBJECTSTORE, $(since "$t0") s)"
 
-    step "start radosgw" "$DIR/log/client.rgw.a.log"
+    step "start radosgw" "$DIR/log/client.rgw.a.log" rgw
     local left attempt
     for attempt in 1 2 3; do
         launch rgw radosgw -c "$CONF" -n client.rgw.a -f
