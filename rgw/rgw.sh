@@ -27,6 +27,7 @@ TIMEOUT=${RGW_TIMEOUT:-90}
 OBJECTSTORE=${RGW_OBJECTSTORE:-bluestore}
 STORE_GB=${RGW_STORE_GB:-32}
 DAEMONS=(rgw osd mon)            # stop order
+PORT_LOCK=${TMPDIR:-/tmp}/s3pump-rgw-port.lock
 
 say() { printf 'rgw: %s\n' "$*" >&2; }
 die() { printf 'rgw: %s\n' "$*" >&2; exit 1; }
@@ -55,7 +56,7 @@ alive() { ours "$(pid_of "$1")"; }
 # otherwise wait for the daemon to exit), no inherited lock fd.
 launch() {
     local name=$1; shift
-    setsid "$@" </dev/null >>"$DIR/log/$name.out" 2>&1 9>&- &
+    setsid "$@" </dev/null >>"$DIR/log/$name.out" 2>&1 8>&- 9>&- &
     echo $! >"$DIR/run/$name.pid"
     disown
 }
@@ -113,12 +114,22 @@ signed_list_ok() { # the test user can list its buckets with a SigV4 request
     [ "$code" = 200 ]
 }
 
+# True if our radosgw is the one listening on port $1: another instance may hold the port we chose, and
+# then its answers must not be mistaken for ours.
+our_listener() {
+    local pid
+    pid=$(pid_of rgw)
+    [ -n "$pid" ] && ss -Hltnp "sport = :$1" 2>/dev/null | grep -q "pid=$pid,"
+}
+
+our_s3_answers() { our_listener "$1" && s3_answers "$1"; }
+
 running() {
     [ -f "$MARKER" ] || return 1
     local d p
     for d in "${DAEMONS[@]}"; do alive "$d" || return 1; done
     p=$(port)
-    [ -n "$p" ] && s3_answers "$p"
+    [ -n "$p" ] && our_s3_answers "$p"
 }
 
 print_env() {
@@ -230,7 +241,7 @@ STEP_DAEMON=""
 step() { STEP=$1; STEP_LOG=$2; STEP_DAEMON=${3:-}; }
 
 # Runs a one-shot command for the current step, its output into the step's log.
-run() { timeout 60 "$@" </dev/null >>"$STEP_LOG" 2>&1 9>&-; }
+run() { timeout 60 "$@" </dev/null >>"$STEP_LOG" 2>&1 8>&- 9>&-; }
 
 # Polls "$@" every 0.2 s until it succeeds; fails the step after $1 seconds or when daemon $2 dies.
 wait_for() {
@@ -243,7 +254,7 @@ wait_for() {
     done
 }
 
-ceph_q() { timeout 10 ceph -c "$CONF" --connect-timeout 5 "$@" </dev/null 2>>"$DIR/log/ceph-cli.out" 9>&-; }
+ceph_q() { timeout 10 ceph -c "$CONF" --connect-timeout 5 "$@" </dev/null 2>>"$DIR/log/ceph-cli.out" 8>&- 9>&-; }
 mon_up() { ceph_q mon stat >/dev/null; }
 osd_up() { ceph_q osd dump 2>/dev/null | grep -q '^osd\.0 up'; }
 
@@ -284,17 +295,8 @@ start() {
     trap start_failed ERR
 
     fsid=$(cat /proc/sys/kernel/random/uuid)
-    step "choose ports" "$DIR/log/ports.out"
     mon_port=$(free_port 20000 29999)
-    if [ -n "${RGW_PORT:-}" ]; then
-        rgw_port=$RGW_PORT
-        port_free "$rgw_port" || { trap - ERR; kill_ours; die "start failed: RGW_PORT $rgw_port is in use"; }
-    elif port_free 7480; then
-        rgw_port=7480
-    else
-        rgw_port=$(free_port 30000 39999)
-    fi
-    write_conf "$fsid" "$mon_port" "$rgw_port"
+    write_conf "$fsid" "$mon_port" 7480 # the S3 port is chosen right before radosgw binds it
 
     step "create the mon" "$DIR/log/mon-mkfs.out"
     run monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$DIR/monmap"
@@ -314,20 +316,26 @@ start() {
     say "osd up ($OBJECTSTORE, $(since "$t0") s)"
 
     step "start radosgw" "$DIR/log/client.rgw.a.log" rgw
-    local left attempt
-    for attempt in 1 2 3; do
-        launch rgw radosgw -c "$CONF" -n client.rgw.a -f
-        left=$((TIMEOUT - $(date +%s) + ${t0%.*}))
-        if wait_for "$((left > 5 ? left : 5))" rgw s3_answers "$rgw_port"; then break; fi
-        # Another instance may have taken the port between our check and radosgw's bind: pick another.
-        if [ -z "${RGW_PORT:-}" ] && [ $attempt -lt 3 ] && ! alive rgw && ! port_free "$rgw_port"; then
-            rgw_port=$(free_port 30000 39999)
-            sed -i "s/^rgw frontends = .*/rgw frontends = beast endpoint=127.0.0.1:$rgw_port/" "$CONF"
-            say "port taken meanwhile; retrying radosgw on port $rgw_port"
-            continue
-        fi
-        false
-    done
+    # Instances of other worktrees may start at the same moment and all want 7480. Choosing the port and
+    # radosgw binding it happen under one machine-wide lock, so the later one picks another free port.
+    # (Losing that race costs more than a retry: radosgw-admin then waits ~30 s for the dead radosgw's
+    # watches to time out.)
+    { exec 8>>"$PORT_LOCK"; } 2>/dev/null && flock -w 120 8 || true
+    if [ -n "${RGW_PORT:-}" ]; then
+        rgw_port=$RGW_PORT
+        port_free "$rgw_port" || { trap - ERR; kill_ours; die "start failed: RGW_PORT $rgw_port is in use"; }
+    elif port_free 7480; then
+        rgw_port=7480
+    else
+        rgw_port=$(free_port 30000 39999)
+    fi
+    sed -i "s/^rgw frontends = .*/rgw frontends = beast endpoint=127.0.0.1:$rgw_port/" "$CONF"
+    launch rgw radosgw -c "$CONF" -n client.rgw.a -f
+    local left
+    left=$((TIMEOUT - $(date +%s) + ${t0%.*}))
+    wait_for "$((left > 5 ? left : 5))" rgw our_listener "$rgw_port"
+    exec 8>&-
+    wait_for 15 rgw s3_answers "$rgw_port"
     echo "$rgw_port" >"$STATE"
     say "radosgw answers on port $rgw_port ($(since "$t0") s)"
 
