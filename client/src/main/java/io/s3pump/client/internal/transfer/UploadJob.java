@@ -146,7 +146,7 @@ public final class UploadJob {
         private final JournalStore journals;
         private final Map<Integer, UploadJournal.FinishedPart> finished = new ConcurrentHashMap<>();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private int resumed;
+        private final java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
 
         Multipart(FileChannel channel, FileIdentity identity, PartPlan plan, ProgressTracker tracker, long start) {
             this.channel = channel;
@@ -166,7 +166,7 @@ public final class UploadJob {
             if (reconciliation != null) {
                 journal = journals.load(journalPath).orElseThrow();
                 finished.putAll(reconciliation.done());
-                resumed = reconciliation.done().size();
+                resumed.set(reconciliation.done().size());
                 for (var p : reconciliation.done().values()) tracker.skipped(p.size());
                 checkLocally.putAll(reconciliation.checkLocally());
                 todo.addAll(reconciliation.upload());
@@ -210,7 +210,7 @@ public final class UploadJob {
             ObjectStore.Head head = store.headObject(bucket, key);
             Verification v = verify(head, identity.size(), md5s == null ? null : Etags.composite(md5s),
                     serverMd5s == null ? null : Etags.composite(serverMd5s));
-            return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed,
+            return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed.get(),
                     Etags.normalize(head.etag()), Duration.ofNanos(nanoTime.getAsLong() - start), v);
         }
 
@@ -296,6 +296,7 @@ public final class UploadJob {
                         finished.put(n, p);
                         writer.finished(p);
                         tracker.skipped(length);
+                        resumed.incrementAndGet();
                         return;
                     }
                 }
