@@ -58,6 +58,22 @@ class TransferSizesIT {
     }
 
     @Test
+    void aStreamOfUnknownLengthRoundTrips() throws Exception {
+        Path file = Rgw.randomFile(tmp, 23 * MIB + 5, 23);
+        UploadResult up;
+        try (var in = Files.newInputStream(file)) {
+            up = new Uploader(client).upload(in, bucket, "stream", UploadOptions.builder()
+                    .sizing(PartSizing.partSize(5 * MIB)).localMd5(UploadOptions.LocalMd5.ALWAYS).build());
+        }
+        assertThat(up.partCount()).isEqualTo(5);
+        assertThat(up.etag()).isEqualTo(Rgw.compositeEtag(file, 5 * MIB));
+        assertThat(up.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        Path target = tmp.resolve("stream.down");
+        new Downloader(client).download(bucket, "stream", target, DownloadOptions.defaults());
+        assertThat(Rgw.sha256(target)).isEqualTo(Rgw.sha256(file));
+    }
+
+    @Test
     void roundTripsOneGibibyteWithTheDefaults() throws Exception {
         long size = 1L << 30;
         Path file = Rgw.randomFile(tmp, size, 42);

@@ -103,7 +103,15 @@ public final class UploadJob {
      */
     private Verification verify(ObjectStore.Head head, long size, String localEtag, String serverEtag)
             throws VerificationException {
-        String where = "s3://" + bucket + "/" + key;
+        return verify("s3://" + bucket + "/" + key, head, size, localEtag, serverEtag);
+    }
+
+    /**
+     * Compares HEAD with what this side knows: the size, then the ETag computed from local MD5s if there is one,
+     * else the ETag derived from the server's own answers (the PutObject ETag, or the composite of part ETags).
+     */
+    static Verification verify(String where, ObjectStore.Head head, long size, String localEtag, String serverEtag)
+            throws VerificationException {
         if (head.size() != size) throw new VerificationException("size of " + where, size + " bytes", head.size() + " bytes");
         String headEtag = Etags.normalize(head.etag());
         boolean md5Shaped = Etags.isPlainMd5(headEtag) || Etags.partCount(headEtag).isPresent();
