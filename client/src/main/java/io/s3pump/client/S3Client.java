@@ -544,11 +544,11 @@ public final class S3Client implements AutoCloseable {
                 r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
     }
 
-    // S3's encoding-type=url is form-style: '+' never stands for a space in keys S3 encodes (it writes %2B
-    // and %20), but URLDecoder would turn a literal '+' into a space, so protect it first.
+    // encoding-type=url is form encoding: AWS writes a space as '+' and a plus as %2B; RGW writes %20 and
+    // %2B. Form decoding reads both right.
     static String url(String s) {
         if (s == null) return null;
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     private static String requireBucket(String bucket) {
