@@ -209,7 +209,8 @@ public final class ConfigResolution {
         try {
             uri = new URI(t);
         } catch (URISyntaxException e) {
-            throw new ConfigException("malformed endpoint '" + t + "' from " + source + ": " + e.getReason());
+            throw new ConfigException("malformed endpoint '" + t + "' from " + source + ": " + e.getReason()
+                    + "; expected a URL such as http://127.0.0.1:7480");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
