@@ -313,6 +313,15 @@ class S3ClientIT {
     }
 
     @Test
+    void anAnonymousClientSendsUnsignedRequestsThatRgwRefusesToWrite() throws Exception {
+        try (S3Client anonymous = S3Client.create(S3ClientConfig.builder().endpoint(rgw.endpoint()).anonymous().build())) {
+            assertThat(anonymous.listBuckets().owner().id()).isEqualTo("anonymous");
+            assertThatThrownBy(() -> anonymous.putObject(PutObjectRequest.of(bucket, "anon"), UploadBody.of(new byte[1])))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo(S3Exception.ACCESS_DENIED));
+        }
+    }
+
+    @Test
     void aClockAnHourBehindIsCorrectedFromTheServersAnswer() throws Exception {
         InstantSource behind = () -> java.time.Instant.now().minus(Duration.ofHours(1));
         try (S3Client skewed = S3Client.create(config().clock(behind).build())) {
