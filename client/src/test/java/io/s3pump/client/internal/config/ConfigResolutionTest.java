@@ -118,6 +118,26 @@ class ConfigResolutionTest {
     }
 
     @Test
+    void caBundleAndAddressingStyleFollowTheAwsCliSettings() throws Exception {
+        configFile("""
+                [default]
+                aws_access_key_id = a
+                aws_secret_access_key = b
+                endpoint_url = http://rgw:1
+                ca_bundle = /etc/ssl/rgw.pem
+                s3 =
+                  addressing_style = virtual
+                """);
+        S3ClientConfig c = resolve(S3ClientConfig.builder());
+        assertThat(c.caBundle()).isEqualTo(Path.of("/etc/ssl/rgw.pem"));
+        assertThat(c.addressingStyle()).isEqualTo(AddressingStyle.VIRTUAL_HOST);
+        env.put("AWS_CA_BUNDLE", "/other.pem");
+        assertThat(resolve(S3ClientConfig.builder()).caBundle()).isEqualTo(Path.of("/other.pem"));
+        assertThat(resolve(S3ClientConfig.builder().addressingStyle(AddressingStyle.PATH)).addressingStyle())
+                .isEqualTo(AddressingStyle.PATH);
+    }
+
+    @Test
     void theExplicitProfileWinsOverAwsProfile() throws Exception {
         credentialsFile("[one]\naws_access_key_id = k1\naws_secret_access_key = s1\n[two]\naws_access_key_id = k2\naws_secret_access_key = s2\n");
         env.put("AWS_PROFILE", "one");
