@@ -162,7 +162,7 @@ public final class UploadJob {
             this.plan = plan;
             this.tracker = tracker;
             this.start = start;
-            this.journals = new JournalStore(options.journalDir() != null ? options.journalDir() : JournalStore.defaultDir());
+            this.journals = new JournalStore(options.journalDir());
         }
 
         UploadResult run() throws IOException {
