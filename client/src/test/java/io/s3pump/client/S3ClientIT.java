@@ -332,6 +332,50 @@ class S3ClientIT {
     }
 
     @Test
+    void rgwHonoursExpectContinue() throws Exception {
+        try (S3Client c = S3Client.create(config().expectContinue(true).build())) {
+            byte[] data = new byte[2 * MIB];
+            new Random(19).nextBytes(data);
+            assertThat(c.putObject(PutObjectRequest.of(bucket, "expect"), UploadBody.of(data)).eTag()).isEqualTo(md5(data));
+        }
+        try (S3Client wrong = S3Client.create(config().expectContinue(true)
+                .credentials(Credentials.of(rgw.accessKey(), "not-the-secret")).build())) {
+            assertThatThrownBy(() -> wrong.putObject(PutObjectRequest.of(bucket, "expect2"), UploadBody.of(new byte[2 * MIB])))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo(S3Exception.SIGNATURE_DOES_NOT_MATCH));
+        }
+    }
+
+    @Test
+    void manyVirtualThreadsShareOneClient() throws Exception {
+        String prefix = "concurrent-" + UUID.randomUUID() + "/";
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var semaphore = new java.util.concurrent.Semaphore(4);
+            List<java.util.concurrent.Future<PutObjectResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                byte[] data = ("object " + i).getBytes(StandardCharsets.UTF_8);
+                String key = prefix + i;
+                futures.add(executor.submit(() -> {
+                    semaphore.acquire();
+                    try {
+                        return client.putObject(PutObjectRequest.of(bucket, key), UploadBody.of(data));
+                    } finally {
+                        semaphore.release();
+                    }
+                }));
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(futures.get(i).get().eTag()).isEqualTo(md5(("object " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        client.listObjectsV2All(ListObjectsV2Request.of(bucket).withPrefix(prefix).withMaxKeys(7), page -> {
+            page.contents().forEach(c -> keys.add(c.key()));
+            return true;
+        });
+        assertThat(keys).hasSize(40);
+    }
+
+    @Test
     void aStreamingHandlerSeesTheWholeBody() throws Exception {
         byte[] data = new byte[3 * MIB + 7];
         new Random(17).nextBytes(data);

@@ -1,6 +1,7 @@
 package io.s3pump.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -180,6 +181,22 @@ class S3ClientRequestsTest {
         assertThat(m.contentLength()).isEqualTo(100);
         assertThat(m.partsCount()).isEqualTo(3);
         assertThat(m.isMultipart()).isTrue();
+    }
+
+    @Test
+    void keysWithDotSegmentsAreRefusedBeforeAnythingIsSent() {
+        for (String key : List.of("..", ".", "a/../b", "./a", "a/.", "a/./b")) {
+            assertThatThrownBy(() -> client.deleteObject("b", key)).as(key)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path segment");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void dotsInsideSegmentsAreOrdinaryCharacters() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        client.deleteObject("b", "a/.../..b/c..");
+        assertThat(server.takeRequest().getRequestLine()).isEqualTo("DELETE /b/a/.../..b/c.. HTTP/1.1");
     }
 
     @Test

@@ -221,6 +221,9 @@ public final class S3Transport implements AutoCloseable {
         } else {
             b.header("x-amz-content-sha256", mode.contentSha256());
         }
+        if (config.expectContinue() && request.body() instanceof S3Request.Upload) {
+            b.header("Expect", "100-continue"); // not signed: proxies may strip it
+        }
         b.method(request.method(), requestBody(request, encoder));
         return b.build();
     }
