@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s3pump.sigv4.internal.AmzDate;
 import io.s3pump.sigv4.internal.CanonicalHeaders;
+import io.s3pump.sigv4.internal.CanonicalQuery;
 import io.s3pump.sigv4.internal.CanonicalRequest;
 import io.s3pump.sigv4.internal.Signatures;
 import io.s3pump.sigv4.internal.SigningKey;
@@ -32,6 +33,12 @@ class SigningStepsTest {
     }
 
     @Test
+    void nonAsciiHeaderValuesAreCanonicalisedAsUtf8() {
+        CanonicalHeaders h = CanonicalHeaders.of(List.of(new Header("x-amz-meta-city", "  Zürich   ሴ ")));
+        assertThat(h.toString()).isEqualTo("x-amz-meta-city:Zürich ሴ\n");
+    }
+
+    @Test
     void foldingTurnsObsFoldLineBreaksIntoOneSpace() {
         assertThat(CanonicalHeaders.fold("value1\n  value2\n     value3")).isEqualTo("value1 value2 value3");
         String clean = "already clean";
@@ -43,7 +50,8 @@ class SigningStepsTest {
         CanonicalHeaders headers = CanonicalHeaders.of(List.of(new Header("host", "examplebucket.s3.amazonaws.com"),
                 new Header("range", "bytes=0-9"), new Header("x-amz-content-sha256", Signatures.EMPTY_SHA256),
                 new Header("x-amz-date", "20130524T000000Z")));
-        CanonicalRequest canonical = CanonicalRequest.of("GET", "/test.txt", "", headers, Signatures.EMPTY_SHA256);
+        CanonicalRequest canonical = new CanonicalRequest("GET", "/test.txt", CanonicalQuery.of(List.of()), headers,
+                Signatures.EMPTY_SHA256);
         String expected = "GET\n/test.txt\n\nhost:examplebucket.s3.amazonaws.com\nrange:bytes=0-9\n"
                 + "x-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
                 + "x-amz-date:20130524T000000Z\n\nhost;range;x-amz-content-sha256;x-amz-date\n"

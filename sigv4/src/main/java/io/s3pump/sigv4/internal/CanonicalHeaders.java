@@ -1,116 +1,101 @@
 package io.s3pump.sigv4.internal;
 
 import io.s3pump.sigv4.Header;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * SigV4 step 1d/1e: the canonical headers and the signed-headers list. Names are lower-cased and sorted,
- * values trimmed with inner white space folded to one space, and repeated names joined with a comma in
- * the order they were given.
- *
- * @param names lower-case, sorted, distinct
- * @param values canonical value for each name
+ * SigV4 steps 1d/1e: the canonical headers and the signed-headers list. Names are lower-cased and sorted, values
+ * trimmed with inner white space folded to one space, and repeated names joined with a comma in the order given.
+ * Holds the headers and their sorted order; the text is written on demand, without intermediate Strings.
  */
-public record CanonicalHeaders(String[] names, String[] values) {
+public final class CanonicalHeaders {
+    private final List<Header> headers;
+    private final int[] order;
 
+    private CanonicalHeaders(List<Header> headers, int[] order) {
+        this.headers = headers;
+        this.order = order;
+    }
+
+    /** {@code headers} must not change afterwards. */
     public static CanonicalHeaders of(List<Header> headers) {
         int n = headers.size();
-        String[] lower = new String[n];
-        String[] folded = new String[n];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            Header h = headers.get(i);
-            lower[i] = h.name().toLowerCase(Locale.ROOT);
-            folded[i] = fold(h.value());
-            order[i] = i;
-        }
-        // Stable sort: repeated names keep the caller's order, which the comma join must preserve.
-        Arrays.sort(order, (a, b) -> lower[a].compareTo(lower[b]));
+        int[] order = new int[n];
         String[] names = new String[n];
-        String[] values = new String[n];
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            int i = order[k];
-            if (m > 0 && names[m - 1].equals(lower[i])) {
-                values[m - 1] = values[m - 1] + "," + folded[i];
-            } else {
-                names[m] = lower[i];
-                values[m] = folded[i];
-                m++;
+        for (int i = 0; i < n; i++) {
+            names[i] = headers.get(i).name();
+            // Stable insertion sort: header lists are short, and repeated names must keep the caller's order.
+            int j = i;
+            while (j > 0 && compareIgnoreCase(names[order[j - 1]], names[i]) > 0) {
+                order[j] = order[j - 1];
+                j--;
             }
+            order[j] = i;
         }
-        return new CanonicalHeaders(Arrays.copyOf(names, m), Arrays.copyOf(values, m));
+        return new CanonicalHeaders(headers, order);
     }
 
-    /** {@code host;x-amz-date;…} */
+    /** ASCII case-insensitive order, which is the order of the lower-cased names. */
+    static int compareIgnoreCase(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            int x = lower(a.charAt(i));
+            int y = lower(b.charAt(i));
+            if (x != y) return x - y;
+        }
+        return a.length() - b.length();
+    }
+
+    private static int lower(char c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    private boolean sameNameAsPrevious(int k) {
+        return k > 0 && headers.get(order[k - 1]).name().equalsIgnoreCase(headers.get(order[k]).name());
+    }
+
+    /** Writes {@code name:value\n} per distinct name. */
+    public void writeTo(ByteBuf out) {
+        for (int k = 0; k < order.length; k++) {
+            Header h = headers.get(order[k]);
+            if (sameNameAsPrevious(k)) {
+                out.truncateLast().append(','); // joined to the previous line: its '\n' becomes ','
+            } else {
+                out.appendLowerAscii(h.name()).append(':');
+            }
+            out.appendFolded(h.value()).append('\n');
+        }
+    }
+
+    /** Writes {@code host;x-amz-date;…}. */
+    public void writeSignedHeaders(ByteBuf out) {
+        boolean first = true;
+        for (int k = 0; k < order.length; k++) {
+            if (sameNameAsPrevious(k)) continue;
+            if (!first) out.append(';');
+            out.appendLowerAscii(headers.get(order[k]).name());
+            first = false;
+        }
+    }
+
     public String signedHeaders() {
-        int len = names.length;
-        for (String s : names) len += s.length();
-        StringBuilder sb = new StringBuilder(len);
-        for (int i = 0; i < names.length; i++) {
-            if (i > 0) sb.append(';');
-            sb.append(names[i]);
-        }
-        return sb.toString();
-    }
-
-    /** Appends {@code name:value\n} for each header. */
-    public void appendTo(StringBuilder sb) {
-        for (int i = 0; i < names.length; i++) {
-            sb.append(names[i]).append(':').append(values[i]).append('\n');
-        }
-    }
-
-    int textLength() {
-        int len = 0;
-        for (int i = 0; i < names.length; i++) len += names[i].length() + values[i].length() + 2;
-        return len;
+        ByteBuf b = new ByteBuf(16 * order.length + 16);
+        writeSignedHeaders(b);
+        return b.toString();
     }
 
     /** Trims and folds runs of white space (including obs-fold line breaks) to one space. */
     public static String fold(String v) {
-        int n = v.length();
-        boolean clean = n == 0 || !isSpace(v.charAt(0)) && !isSpace(v.charAt(n - 1));
-        for (int i = 0; clean && i < n; i++) {
-            char c = v.charAt(i);
-            if (c == '\t' || c == '\r' || c == '\n' || c == ' ' && i + 1 < n && v.charAt(i + 1) == ' ') clean = false;
-        }
-        if (clean) return v;
-        StringBuilder sb = new StringBuilder(n);
-        boolean pendingSpace = false;
-        for (int i = 0; i < n; i++) {
-            char c = v.charAt(i);
-            if (isSpace(c)) {
-                pendingSpace = sb.length() > 0;
-            } else {
-                if (pendingSpace) sb.append(' ');
-                pendingSpace = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CanonicalHeaders other && Arrays.equals(names, other.names) && Arrays.equals(values, other.values);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
+        ByteBuf b = new ByteBuf(v.length() + 8);
+        b.appendFolded(v);
+        String folded = b.toString();
+        return folded.equals(v) ? v : folded;
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        appendTo(sb);
-        return sb.toString();
+        ByteBuf b = new ByteBuf(64 * order.length + 16);
+        writeTo(b);
+        return b.toString();
     }
 }

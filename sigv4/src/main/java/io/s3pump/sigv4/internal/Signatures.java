@@ -9,6 +9,9 @@ public final class Signatures {
     private Signatures() {}
 
     public static String v4(SigningKey key, String stringToSign) {
-        return Hex.encode(key.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        byte[] data = stringToSign.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[32];
+        key.sign(data, 0, data.length, out);
+        return Hex.encode(out);
     }
 }

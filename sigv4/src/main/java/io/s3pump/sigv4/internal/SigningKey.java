@@ -2,18 +2,23 @@ package io.s3pump.sigv4.internal;
 
 import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
+import javax.crypto.ShortBufferException;
 
 /**
  * SigV4 step 3: the signing key {@code HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service), "aws4_request")}.
- * Holds a keyed Mac prototype; {@link #mac()} clones it, so signing skips the key schedule. Thread-safe.
+ * Keeps a keyed Mac prototype and a small pool of keyed Macs, so signing skips both the provider lookup and the key
+ * schedule. Thread-safe.
  */
 public final class SigningKey {
     private final byte[] key;
     private final Mac prototype;
+    private final Pool<Mac> macs;
 
     private SigningKey(byte[] key) {
         this.key = key;
         this.prototype = Hmac.keyedWith(key);
+        // Cloning only reads the prototype, which is keyed once here and never updated: no lock needed.
+        this.macs = new Pool<>(8, () -> Hmac.copy(prototype));
     }
 
     public static SigningKey derive(String secretAccessKey, String dateStamp, String region, String service) {
@@ -26,9 +31,19 @@ public final class SigningKey {
 
     /** A fresh Mac keyed with this signing key; the caller owns it. */
     public Mac mac() {
-        // Cloning only reads the prototype, which is keyed once in the constructor and never updated,
-        // so concurrent clones need no lock.
         return Hmac.copy(prototype);
+    }
+
+    /** HMAC of {@code data[off, off+len)} into {@code out[0, 32)}. */
+    public void sign(byte[] data, int off, int len, byte[] out) {
+        Mac mac = macs.acquire();
+        mac.update(data, off, len);
+        try {
+            mac.doFinal(out, 0); // also resets the Mac for its next user
+        } catch (ShortBufferException e) {
+            throw new IllegalArgumentException("output buffer shorter than 32 bytes", e);
+        }
+        macs.release(mac);
     }
 
     /** Hex of the key, for tests against published derived keys. Never log it. */
