@@ -55,13 +55,16 @@ public final class ByteBuf {
     public ByteBuf append(String s) {
         int n = s.length();
         ensure(n);
+        byte[] out = bytes;
+        int o = length;
         int i = 0;
         // ASCII fast path: nearly everything in a canonical request is ASCII.
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) break;
-            bytes[length++] = (byte) c;
+            out[o++] = (byte) c;
         }
+        length = o;
         if (i < n) appendUtf8(s, i, n);
         return this;
     }
@@ -73,42 +76,71 @@ public final class ByteBuf {
         length += utf8.length;
     }
 
+    /**
+     * Appends a String the caller knows to be ASCII (validated paths, encoded names, dates, hashes) as a bulk copy.
+     * The deprecated {@code String.getBytes(int, int, byte[], int)} copies the low byte of each char, which is
+     * exactly right for ASCII and far faster than a charAt loop.
+     */
+    @SuppressWarnings("deprecation")
+    public ByteBuf appendAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, bytes, length);
+        length += n;
+        return this;
+    }
+
+    /** Appends {@code b[off, off+len)}. */
+    public ByteBuf append(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, bytes, length, len);
+        length += len;
+        return this;
+    }
+
     /** Appends an ASCII string lower-cased (header names are ASCII, checked by {@code Header}). */
     public ByteBuf appendLowerAscii(String s) {
         int n = s.length();
         ensure(n);
+        byte[] out = bytes;
+        int o = length;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            bytes[length++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            out[o++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
+        length = o;
         return this;
     }
 
     /** Appends a header value trimmed, with each inner run of white space (including obs-fold breaks) as one space. */
     public ByteBuf appendFolded(String v) {
-        int start = 0;
-        int end = v.length();
-        while (start < end && isSpace(v.charAt(start))) start++;
-        while (end > start && isSpace(v.charAt(end - 1))) end--;
-        boolean clean = true;
-        for (int i = start; i < end; i++) {
-            char c = v.charAt(i);
-            if (c >= 0x80 || c == '\t' || c == '\r' || c == '\n' || c == ' ' && v.charAt(i + 1) == ' ') {
-                clean = false;
-                break;
+        int n = v.length();
+        if (n == 0) return this;
+        if (!isSpace(v.charAt(0)) && !isSpace(v.charAt(n - 1))) {
+            // One pass for the common case: ASCII, no tabs or line breaks, no double spaces.
+            ensure(n);
+            int start = length;
+            byte[] out = bytes;
+            int o = start;
+            boolean previousSpace = false;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = v.charAt(i);
+                if (c >= 0x80 || c < ' ' || c == ' ' && previousSpace) break;
+                previousSpace = c == ' ';
+                out[o++] = (byte) c;
+            }
+            if (i == n) {
+                length = o;
+                return this;
             }
         }
-        if (clean) {
-            ensure(end - start);
-            for (int i = start; i < end; i++) bytes[length++] = (byte) v.charAt(i);
-            return this;
-        }
-        StringBuilder sb = new StringBuilder(end - start);
+        StringBuilder sb = new StringBuilder(n);
         boolean space = false;
-        for (int i = start; i < end; i++) {
+        for (int i = 0; i < n; i++) {
             char c = v.charAt(i);
             if (isSpace(c)) {
-                space = true;
+                space = sb.length() > 0;
             } else {
                 if (space) sb.append(' ');
                 space = false;
@@ -125,42 +157,69 @@ public final class ByteBuf {
     /** Appends {@code s} URI-encoded (SigV4 UriEncode: unreserved kept, else %XX upper-case of each UTF-8 byte). */
     public ByteBuf appendUriEncoded(String s, boolean keepSlash) {
         int n = s.length();
-        ensure(n);
+        ensure(3 * n);
+        byte[] out = bytes;
+        int o = length;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x80) {
+            if (c < 0x80 && (UNRESERVED[c] || keepSlash && c == '/')) {
+                out[o++] = (byte) c;
+            } else if (c < 0x80) {
+                out[o++] = '%';
+                out[o++] = HEX_UPPER[c >> 4];
+                out[o++] = HEX_UPPER[c & 0xf];
+            } else {
+                length = o;
                 for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) appendEncodedByte(b & 0xff, keepSlash);
                 return this;
             }
-            appendEncodedByte(c, keepSlash);
         }
+        length = o;
         return this;
     }
 
     private void appendEncodedByte(int c, boolean keepSlash) {
+        ensure(3);
         if (isUnreserved(c) || keepSlash && c == '/') {
-            ensure(1);
             bytes[length++] = (byte) c;
         } else {
-            ensure(3);
             bytes[length++] = '%';
             bytes[length++] = HEX_UPPER[c >> 4];
             bytes[length++] = HEX_UPPER[c & 0xf];
         }
     }
 
+    private static final boolean[] UNRESERVED = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            UNRESERVED[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~';
+        }
+    }
+
     public static boolean isUnreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return c >= 0 && c < 128 && UNRESERVED[c];
+    }
+
+    /** Appends raw bytes. */
+    public ByteBuf append(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, bytes, length, b.length);
+        length += b.length;
+        return this;
     }
 
     /** Appends lower-case hex of {@code b[off, off+len)}. */
     public ByteBuf appendHex(byte[] b, int off, int len) {
         ensure(2 * len);
+        byte[] out = bytes;
+        int o = length;
         for (int i = off, end = off + len; i < end; i++) {
-            bytes[length++] = HEX_LOWER[(b[i] >> 4) & 0xf];
-            bytes[length++] = HEX_LOWER[b[i] & 0xf];
+            out[o++] = HEX_LOWER[(b[i] >> 4) & 0xf];
+            out[o++] = HEX_LOWER[b[i] & 0xf];
         }
+        length = o;
         return this;
     }
 

@@ -51,7 +51,7 @@ public final class CanonicalQuery {
         for (int k = 0; k < order.length; k++) {
             if (k > 0) out.append('&');
             int i = order[k];
-            out.append(encodedNames[i]).append('=').appendUriEncoded(params.get(i).value(), false);
+            out.appendAscii(encodedNames[i]).append('=').appendUriEncoded(params.get(i).value(), false);
         }
     }
 

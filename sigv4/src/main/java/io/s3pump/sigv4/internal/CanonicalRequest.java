@@ -10,13 +10,14 @@ public record CanonicalRequest(String method, String uri, CanonicalQuery query, 
 
     /** Writes method, URI, query, headers, blank line, signed headers and payload hash. */
     public void writeTo(ByteBuf out) {
-        out.append(method).append('\n').append(uri).append('\n');
+        // Method and path are printable ASCII (checked by SignableRequest), so they are bulk-copied.
+        out.appendAscii(method).append('\n').appendAscii(uri).append('\n');
         query.writeTo(out);
         out.append('\n');
         headers.writeTo(out);
         out.append('\n');
         headers.writeSignedHeaders(out);
-        out.append('\n').append(payloadHash);
+        out.append('\n').appendAscii(payloadHash);
     }
 
     public String signedHeaders() {
