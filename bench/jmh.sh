@@ -5,6 +5,8 @@
 #   bench/jmh.sh                         # defaults below
 #   bench/jmh.sh SignerBenchmark -prof gc -f 1 -wi 3 -i 5 -w 2s -r 2s
 #   bench/jmh.sh -h                      # JMH's own options
+#   bench/jmh.sh --cpu-time [rounds] [ops-per-round]
+#                                        # signer vs SDK by thread CPU time, interleaved: steadier on a busy box
 #
 # Benchmarks measure CPU: run them on a quiet machine (other builds or benchmarks skew the numbers).
 set -euo pipefail
@@ -18,7 +20,12 @@ cp_file="$root/bench/target/jmh-classpath.txt"
 mvn -B -q -pl bench -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 
+classpath="$root/bench/target/test-classes:$root/bench/target/classes:$(cat "$cp_file")"
+if [ "${1:-}" = "--cpu-time" ]; then
+    shift
+    exec java -cp "$classpath" io.s3pump.bench.jmh.SignerCpuTime "$@"
+fi
 if [ "$#" -eq 0 ]; then
     set -- -prof gc -f 1 -wi 3 -i 5 -w 2s -r 2s
 fi
-exec java -cp "$root/bench/target/test-classes:$root/bench/target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main "$@"
+exec java -cp "$classpath" org.openjdk.jmh.Main "$@"

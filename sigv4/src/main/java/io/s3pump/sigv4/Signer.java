@@ -208,7 +208,7 @@ public final class Signer {
         SignedRequest result = new SignedRequest(Collections.unmodifiableList(added), authorization, canonical,
                 algorithm(), amzDate, scope, canonicalHash,
                 chunked == null ? null : new ChunkEncoder(chunked, key, amzDate, scope, signatureOf(authorization)));
-        debug(result::debugText);
+        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
         return result;
     }
 
@@ -289,7 +289,7 @@ public final class Signer {
         PresignedRequest result = new PresignedRequest(request.method(), request.host(), request.path(), wireQuery,
                 signed.subList(1, signed.size()), params.time().plus(expiresIn), canonical, algorithm(), amzDate, scope,
                 canonicalHash);
-        debug(result::debugText);
+        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
         return result;
     }
 
@@ -376,10 +376,6 @@ public final class Signer {
             throw new IllegalArgumentException("header " + h.name() + " (" + shown + ") differs from " + what
                     + "; leave it out and let the signer set it");
         }
-    }
-
-    private static void debug(java.util.function.Supplier<String> text) {
-        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, text);
     }
 
     /** Session tokens are secrets and appear in canonical requests. */

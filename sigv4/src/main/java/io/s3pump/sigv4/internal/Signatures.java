@@ -9,9 +9,6 @@ public final class Signatures {
     private Signatures() {}
 
     public static String v4(SigningKey key, String stringToSign) {
-        byte[] data = stringToSign.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[32];
-        key.sign(data, 0, data.length, out);
-        return Hex.encode(out);
+        return key.signHex(stringToSign.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,7 @@ public final class StringToSign {
 
     /** Writes the string to sign with the hex of the 32-byte canonical request hash. */
     public static void writeTo(ByteBuf out, String algorithm, String amzDate, String scope, byte[] canonicalRequestHash) {
-        out.appendAscii(algorithm).append('\n').appendAscii(amzDate).append('\n').append(scope).append('\n')
+        out.appendAscii(algorithm).append('\n').appendAscii(amzDate).append('\n').appendAscii(scope).append('\n')
                 .appendHex(canonicalRequestHash, 0, 32);
     }
 
