@@ -1,8 +1,6 @@
 package io.s3pump.sigv4;
 
-import io.s3pump.sigv4.internal.CanonicalRequest;
-import io.s3pump.sigv4.internal.Hex;
-import io.s3pump.sigv4.internal.StringToSign;
+import io.s3pump.sigv4.internal.SigningRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,24 +14,12 @@ import java.util.OptionalLong;
  */
 public final class SignedRequest {
     private final List<Header> headers;
-    private final String authorization;
-    // What went into the signature; the debug texts are rendered from it only when asked for.
-    private final CanonicalRequest canonical;
-    private final String algorithm;
-    private final String amzDate;
-    private final String scope;
-    private final byte[] canonicalHash;
+    private final SigningRecord record;
     private final ChunkEncoder chunkEncoder;
 
-    SignedRequest(List<Header> headers, String authorization, CanonicalRequest canonical, String algorithm,
-                  String amzDate, String scope, byte[] canonicalHash, ChunkEncoder chunkEncoder) {
+    SignedRequest(List<Header> headers, SigningRecord record, ChunkEncoder chunkEncoder) {
         this.headers = headers;
-        this.authorization = authorization;
-        this.canonical = canonical;
-        this.algorithm = algorithm;
-        this.amzDate = amzDate;
-        this.scope = scope;
-        this.canonicalHash = canonicalHash;
+        this.record = record;
         this.chunkEncoder = chunkEncoder;
     }
 
@@ -56,32 +42,32 @@ public final class SignedRequest {
 
     /** The Authorization header value. Treat it as a secret: it lets anyone replay the request. */
     public String authorization() {
-        return authorization;
+        return record.signedText();
     }
 
     /** The signature (hex HMAC for SigV4, hex DER ECDSA for SigV4A). Treat it as a secret. */
     public String signature() {
-        return Signer.signatureOf(authorization);
+        return record.signature();
     }
 
     /** The signed header names, {@code ;}-separated, lower case, sorted. */
     public String signedHeaders() {
-        return canonical.signedHeaders();
+        return record.signedHeaders();
     }
 
     /** The exact canonical request. Contains the session token, if any: log {@link #debugText()} instead. */
     public String canonicalRequest() {
-        return canonical.text();
+        return record.canonicalRequest();
     }
 
     /** The string to sign. It reveals no secret. */
     public String stringToSign() {
-        return StringToSign.of(algorithm, amzDate, scope, Hex.encode(canonicalHash));
+        return record.stringToSign();
     }
 
     /** The canonical request with any session token masked, and the string to sign: safe to log. */
     public String debugText() {
-        return "canonical request:\n" + Signer.redactToken(canonicalRequest()) + "\nstring to sign:\n" + stringToSign();
+        return record.debugText();
     }
 
     /** For streaming modes, the exact {@code Content-Length} of the encoded body. */

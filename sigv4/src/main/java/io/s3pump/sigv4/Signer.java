@@ -8,6 +8,7 @@ import io.s3pump.sigv4.internal.CanonicalRequest;
 import io.s3pump.sigv4.internal.SigV4a;
 import io.s3pump.sigv4.internal.SigningKey;
 import io.s3pump.sigv4.internal.SigningKeyCache;
+import io.s3pump.sigv4.internal.SigningRecord;
 import io.s3pump.sigv4.internal.StringToSign;
 import io.s3pump.sigv4.internal.Workspace;
 import java.lang.System.Logger.Level;
@@ -178,36 +179,15 @@ public final class Signer {
         }
         signed.addAll(added);
 
-        CanonicalHeaders headers = CanonicalHeaders.of(signed);
         CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(),
-                CanonicalQuery.of(request.query()), headers, contentSha256);
-        SigningKey key = v4a ? null : keys.get(credentials, stamp.dateStamp, params.region(), params.service());
-
-        Workspace w = Workspace.acquire();
-        canonical.writeTo(w.buf);
-        w.hashBuffer();
-        byte[] canonicalHash = w.hash.clone();
-        ByteBuf b = w.buf;
-        b.clear();
-        StringToSign.writeTo(b, algorithm(), amzDate, scope, canonicalHash);
-        String v4aSignature = null;
-        if (v4a) v4aSignature = SigV4a.sign(v4aKeys.privateKey(credentials), b.toString());
-        else key.sign(b.array(), 0, b.length(), w.mac);
-        b.clear();
-        b.append(algorithm()).append(" Credential=").append(credentials.accessKeyId()).append('/').append(scope)
-                .append(", SignedHeaders=");
-        headers.writeSignedHeaders(b);
-        b.append(", Signature=");
-        if (v4a) b.append(v4aSignature);
-        else b.appendHex(w.mac, 0, 32);
-        String authorization = b.toString();
-        w.release();
+                CanonicalQuery.of(request.query()), CanonicalHeaders.of(signed), contentSha256);
+        SigningKey key = signingKey(params, stamp);
+        SigningRecord record = signCanonical(canonical, credentials, key, amzDate, scope, false);
 
         if (chunked != null) added.add(new Header("Content-Length", Long.toString(chunked.encodedLength())));
-        added.add(new Header("Authorization", authorization));
-        SignedRequest result = new SignedRequest(Collections.unmodifiableList(added), authorization, canonical,
-                algorithm(), amzDate, scope, canonicalHash,
-                chunked == null ? null : new ChunkEncoder(chunked, key, amzDate, scope, signatureOf(authorization)));
+        added.add(new Header("Authorization", record.signedText()));
+        SignedRequest result = new SignedRequest(Collections.unmodifiableList(added), record,
+                chunked == null ? null : new ChunkEncoder(chunked, key, amzDate, scope, record.signature()));
         if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
         return result;
     }
@@ -263,11 +243,27 @@ public final class Signer {
         if (v4a) query.add(new QueryParam("X-Amz-Region-Set", params.region()));
         if (credentials.sessionToken() != null) query.add(new QueryParam("X-Amz-Security-Token", credentials.sessionToken()));
         query.add(new QueryParam("X-Amz-SignedHeaders", headers.signedHeaders()));
-        CanonicalQuery canonicalQuery = CanonicalQuery.of(query);
-        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), canonicalQuery, headers,
-                mode.contentSha256());
-        SigningKey key = v4a ? null : keys.get(credentials, stamp.dateStamp, params.region(), params.service());
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), CanonicalQuery.of(query),
+                headers, mode.contentSha256());
+        SigningRecord record = signCanonical(canonical, credentials, signingKey(params, stamp), amzDate, scope, true);
 
+        PresignedRequest result = new PresignedRequest(request.method(), request.host(), request.path(),
+                signed.subList(1, signed.size()), params.time().plus(expiresIn), record);
+        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
+        return result;
+    }
+
+    private SigningKey signingKey(SigningParams params, Stamp stamp) {
+        return v4a ? null : keys.get(params.credentials(), stamp.dateStamp, params.region(), params.service());
+    }
+
+    /**
+     * Steps 2 to 4, shared by both forms: hashes the canonical request, signs the string to sign, and writes the text
+     * that carries the signature. That is the Authorization value for header auth, and for a presigned URL the wire
+     * query: the canonical query is already in wire form, so the signature is simply appended to it.
+     */
+    private SigningRecord signCanonical(CanonicalRequest canonical, Credentials credentials, SigningKey key, String amzDate,
+                                        String scope, boolean presigned) {
         Workspace w = Workspace.acquire();
         canonical.writeTo(w.buf);
         w.hashBuffer();
@@ -279,22 +275,21 @@ public final class Signer {
         if (v4a) v4aSignature = SigV4a.sign(v4aKeys.privateKey(credentials), b.toString());
         else key.sign(b.array(), 0, b.length(), w.mac);
         b.clear();
-        canonicalQuery.writeTo(b);
-        b.append("&X-Amz-Signature=");
+        if (presigned) {
+            canonical.query().writeTo(b);
+            b.append("&X-Amz-Signature=");
+        } else {
+            b.append(algorithm()).append(" Credential=").append(credentials.accessKeyId()).append('/').append(scope)
+                    .append(", SignedHeaders=");
+            canonical.headers().writeSignedHeaders(b);
+            b.append(", Signature=");
+        }
         if (v4a) b.append(v4aSignature);
         else b.appendHex(w.mac, 0, 32);
-        String wireQuery = b.toString();
+        String signedText = b.toString();
+        // Not released when signing threw midway: the pool then makes a fresh one.
         w.release();
-
-        PresignedRequest result = new PresignedRequest(request.method(), request.host(), request.path(), wireQuery,
-                signed.subList(1, signed.size()), params.time().plus(expiresIn), canonical, algorithm(), amzDate, scope,
-                canonicalHash);
-        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
-        return result;
-    }
-
-    static String signatureOf(String authorizationOrQuery) {
-        return authorizationOrQuery.substring(authorizationOrQuery.lastIndexOf('=') + 1);
+        return new SigningRecord(canonical, algorithm(), amzDate, scope, canonicalHash, signedText);
     }
 
     /** The x-amz-date value, its header and the date stamp of a signing time; the last one is reused. */
@@ -376,13 +371,6 @@ public final class Signer {
             throw new IllegalArgumentException("header " + h.name() + " (" + shown + ") differs from " + what
                     + "; leave it out and let the signer set it");
         }
-    }
-
-    /** Session tokens are secrets and appear in canonical requests. */
-    static String redactToken(String canonicalRequest) {
-        return canonicalRequest
-                .replaceAll("(?m)^(x-amz-security-token:).*$", "$1****")
-                .replaceAll("(X-Amz-Security-Token=)[^&\n]*", "$1****");
     }
 
     @Override
