@@ -89,7 +89,7 @@ public final class ChunkEncoder {
     /** Pull-based encoder: holds one chunk of data plus its small header and tail. */
     private final class EncodingStream extends InputStream {
         private final InputStream payload;
-        private final boolean signed = !(mode instanceof PayloadMode.StreamingUnsignedTrailer);
+        private final boolean signed = ChunkMath.signsChunks(mode);
         private final MessageDigest sha = signed ? Sha256.newDigest() : null;
         private final Checksums.Running checksum = mode.trailer() == null ? null : Checksums.start(mode.trailer());
         private final byte[] data;

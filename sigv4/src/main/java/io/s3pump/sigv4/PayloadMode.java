@@ -96,7 +96,9 @@ public sealed interface PayloadMode {
         int chunkSize();
 
         /** The exact length in bytes of the encoded body: the {@code Content-Length} to send. */
-        long encodedLength();
+        default long encodedLength() {
+            return ChunkMath.encodedLength(decodedLength(), chunkSize(), ChunkMath.signsChunks(this), trailer());
+        }
 
         /** The trailing checksum algorithm, or {@code null} when the mode has no trailer. */
         ChecksumAlgorithm trailer();
@@ -111,11 +113,6 @@ public sealed interface PayloadMode {
         @Override
         public String contentSha256() {
             return "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
-        }
-
-        @Override
-        public long encodedLength() {
-            return ChunkMath.signedChunksLength(decodedLength, chunkSize) + ChunkMath.signedFinalChunk(true);
         }
 
         @Override
@@ -137,13 +134,6 @@ public sealed interface PayloadMode {
         }
 
         @Override
-        public long encodedLength() {
-            // "<hex>\r\n<data>\r\n" per chunk, "0\r\n", "<name>:<value>\r\n", "\r\n"
-            return ChunkMath.unsignedChunksLength(decodedLength, chunkSize) + 3
-                    + checksum.headerName().length() + 1 + checksum.base64Length() + 2 + 2;
-        }
-
-        @Override
         public ChecksumAlgorithm trailer() {
             return checksum;
         }
@@ -162,14 +152,6 @@ public sealed interface PayloadMode {
         }
 
         @Override
-        public long encodedLength() {
-            // final chunk "0;chunk-signature=<64>\r\n", then "<name>:<value>\r\n", "x-amz-trailer-signature:<64>\r\n\r\n"
-            return ChunkMath.signedChunksLength(decodedLength, chunkSize) + ChunkMath.signedFinalChunk(false)
-                    + checksum.headerName().length() + 1 + checksum.base64Length() + 2
-                    + "x-amz-trailer-signature:".length() + 64 + 4;
-        }
-
-        @Override
         public ChecksumAlgorithm trailer() {
             return checksum;
         }
@@ -183,33 +165,39 @@ public sealed interface PayloadMode {
 
 /** Length arithmetic of the aws-chunked framing. */
 final class ChunkMath {
+    private static final int SIGNATURE_EXTENSION = ";chunk-signature=".length() + 64;
+
     private ChunkMath() {}
 
-    static int hexLength(long n) {
+    /** Whether each chunk (and the trailer) carries a chained signature; the encoder and the length agree on it. */
+    static boolean signsChunks(PayloadMode.Chunked mode) {
+        return switch (mode) {
+            case PayloadMode.Streaming _ -> true;
+            case PayloadMode.StreamingSignedTrailer _ -> true;
+            case PayloadMode.StreamingUnsignedTrailer _ -> false;
+        };
+    }
+
+    /**
+     * Every chunk is {@code <hex size>[;chunk-signature=<64>]\r\n<data>\r\n}, the last one empty and without the
+     * data CRLF; then the optional trailer {@code <name>:<base64>\r\n} (signed: plus
+     * {@code x-amz-trailer-signature:<64>\r\n}), and a closing CRLF.
+     */
+    static long encodedLength(long decodedLength, int chunkSize, boolean signed, ChecksumAlgorithm trailer) {
+        int extension = signed ? SIGNATURE_EXTENSION : 0;
+        long full = decodedLength / chunkSize;
+        long rest = decodedLength % chunkSize;
+        long length = full * (hexLength(chunkSize) + extension + 2 + (long) chunkSize + 2);
+        if (rest > 0) length += hexLength(rest) + extension + 2 + rest + 2;
+        length += 1 + extension + 2;
+        if (trailer != null) {
+            length += trailer.headerName().length() + 1 + trailer.base64Length() + 2;
+            if (signed) length += "x-amz-trailer-signature:".length() + 64 + 2;
+        }
+        return length + 2;
+    }
+
+    private static int hexLength(long n) {
         return n == 0 ? 1 : (67 - Long.numberOfLeadingZeros(n)) / 4;
-    }
-
-    /** The signed data chunks, without the final empty chunk. */
-    static long signedChunksLength(long decodedLength, int chunkSize) {
-        long full = decodedLength / chunkSize;
-        long rest = decodedLength % chunkSize;
-        long perFull = hexLength(chunkSize) + ";chunk-signature=".length() + 64 + 2 + (long) chunkSize + 2;
-        long len = full * perFull;
-        if (rest > 0) len += hexLength(rest) + ";chunk-signature=".length() + 64 + 2 + rest + 2;
-        return len;
-    }
-
-    /** {@code 0;chunk-signature=<64>\r\n}, plus the closing CRLF when no trailer follows. */
-    static long signedFinalChunk(boolean closed) {
-        return 1 + ";chunk-signature=".length() + 64 + 2 + (closed ? 2 : 0);
-    }
-
-    /** The unsigned data chunks, without the final empty chunk. */
-    static long unsignedChunksLength(long decodedLength, int chunkSize) {
-        long full = decodedLength / chunkSize;
-        long rest = decodedLength % chunkSize;
-        long len = full * (hexLength(chunkSize) + 2 + (long) chunkSize + 2);
-        if (rest > 0) len += hexLength(rest) + 2 + rest + 2;
-        return len;
     }
 }
