@@ -162,7 +162,7 @@ public final class ByteBuf {
         int o = length;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x80 && (UNRESERVED[c] || keepSlash && c == '/')) {
+            if (keepsUnencoded(c, keepSlash)) {
                 out[o++] = (byte) c;
             } else if (c < 0x80) {
                 out[o++] = '%';
@@ -180,7 +180,7 @@ public final class ByteBuf {
 
     private void appendEncodedByte(int c, boolean keepSlash) {
         ensure(3);
-        if (isUnreserved(c) || keepSlash && c == '/') {
+        if (keepsUnencoded(c, keepSlash)) {
             bytes[length++] = (byte) c;
         } else {
             bytes[length++] = '%';
@@ -198,8 +198,9 @@ public final class ByteBuf {
         }
     }
 
-    public static boolean isUnreserved(int c) {
-        return c >= 0 && c < 128 && UNRESERVED[c];
+    /** Whether UriEncode leaves {@code c} (a char or an unsigned byte) as it is: RFC 3986 unreserved, or '/' in a path. */
+    public static boolean keepsUnencoded(int c, boolean keepSlash) {
+        return c < 128 && (UNRESERVED[c] || keepSlash && c == '/');
     }
 
     /** Appends raw bytes. */
