@@ -98,20 +98,6 @@ public final class ByteBuf {
         return this;
     }
 
-    /** Appends an ASCII string lower-cased (header names are ASCII, checked by {@code Header}). */
-    public ByteBuf appendLowerAscii(String s) {
-        int n = s.length();
-        ensure(n);
-        byte[] out = bytes;
-        int o = length;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            out[o++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        length = o;
-        return this;
-    }
-
     /** Appends a header value trimmed, with each inner run of white space (including obs-fold breaks) as one space. */
     public ByteBuf appendFolded(String v) {
         int n = v.length();
@@ -205,10 +191,7 @@ public final class ByteBuf {
 
     /** Appends raw bytes. */
     public ByteBuf append(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, bytes, length, b.length);
-        length += b.length;
-        return this;
+        return append(b, 0, b.length);
     }
 
     /** Appends lower-case hex of {@code b[off, off+len)}. */
@@ -224,13 +207,9 @@ public final class ByteBuf {
         return this;
     }
 
-    /** The bytes {@code [from, to)} as a String (they are UTF-8). */
-    public String toString(int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
-    }
-
+    /** The content as a String (it is UTF-8). */
     @Override
     public String toString() {
-        return toString(0, length);
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
 }

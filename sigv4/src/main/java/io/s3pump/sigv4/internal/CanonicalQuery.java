@@ -43,10 +43,6 @@ public final class CanonicalQuery {
         return UriEncoding.encode(params.get(a).value()).compareTo(UriEncoding.encode(params.get(b).value()));
     }
 
-    public boolean isEmpty() {
-        return order.length == 0;
-    }
-
     public void writeTo(ByteBuf out) {
         for (int k = 0; k < order.length; k++) {
             if (k > 0) out.append('&');

@@ -19,15 +19,6 @@ public final class Hex {
         return new String(out, StandardCharsets.ISO_8859_1);
     }
 
-    /** Writes the hex of {@code bytes} into {@code out} at {@code offset}; returns the offset after it. */
-    public static int encodeInto(byte[] bytes, byte[] out, int offset) {
-        for (int b : bytes) {
-            out[offset++] = DIGITS[(b >> 4) & 0xf];
-            out[offset++] = DIGITS[b & 0xf];
-        }
-        return offset;
-    }
-
     public static byte[] decode(String hex) {
         if ((hex.length() & 1) != 0) throw new IllegalArgumentException("odd number of hex digits");
         byte[] out = new byte[hex.length() / 2];

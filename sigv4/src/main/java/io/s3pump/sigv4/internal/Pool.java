@@ -14,7 +14,7 @@ public final class Pool<T> {
     private final int mask;
     private final Supplier<? extends T> factory;
 
-    public Pool(int minSlots, Supplier<? extends T> factory) {
+    private Pool(int minSlots, Supplier<? extends T> factory) {
         int n = Integer.highestOneBit(Math.max(2, minSlots - 1) << 1);
         this.slots = new AtomicReferenceArray<>(n);
         this.mask = n - 1;
