@@ -42,6 +42,26 @@ class SignerSafetyTest {
     }
 
     @Test
+    void cacheEntriesNeverPrintTheSecret() throws Exception {
+        Credentials creds = Credentials.of("AKIAIOSFODNN7EXAMPLE", SECRET);
+        Signer v4 = Signer.sigV4();
+        Signer v4a = Signer.sigV4a();
+        v4.sign(GET, SigningParams.s3(creds, "us-east-1", NOW));
+        v4a.sign(GET, SigningParams.s3(creds, "us-east-1", NOW));
+        // The entries are private records; whoever prints a cache's map (a debugger, a log line) sees their toString.
+        String v4Entries = field(field(v4, "keys"), "entries").toString();
+        String v4aEntries = field(field(v4a, "v4aKeys"), "keys").toString();
+        assertThat(v4Entries).contains("AKIAIOSFODNN7EXAMPLE").doesNotContain(SECRET);
+        assertThat(v4aEntries).contains("AKIAIOSFODNN7EXAMPLE").doesNotContain(SECRET);
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = owner.getClass().getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(owner);
+    }
+
+    @Test
     void rotatedSecretForTheSameAccessKeyIsNotServedFromTheCache() {
         Signer signer = Signer.sigV4();
         String before = signer.sign(GET, SigningParams.s3(Credentials.of("AKID", SECRET), "us-east-1", NOW)).signature();
