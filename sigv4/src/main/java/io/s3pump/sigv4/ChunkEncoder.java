@@ -73,7 +73,12 @@ public final class ChunkEncoder {
         return new EncodingStream(new BufferStream(payload.duplicate()));
     }
 
-    /** Writes the encoded body of {@code payload} to {@code out}; returns the number of bytes written. */
+    /**
+     * Writes the encoded body of {@code payload} to {@code out}, and closes {@code payload}.
+     *
+     * @return the number of bytes written: always {@link #encodedLength()}
+     * @throws IOException when {@code payload} ends before the decoded length, or reading or writing fails
+     */
     public long writeTo(InputStream payload, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         try (InputStream in = encode(payload)) {

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * How the request body is covered by the signature: the value of {@code x-amz-content-sha256}.
  *
- * <p>A closed set of immutable records; switch over them exhaustively. The streaming modes describe an
+ * <p>A closed set of immutable, thread-safe records; switch over them exhaustively. The streaming modes describe an
  * aws-chunked body ({@code Content-Encoding: aws-chunked}); the signer then hands out a {@link ChunkEncoder}
  * that produces that body, and {@link Chunked#encodedLength()} is its exact {@code Content-Length}.
  */
@@ -20,7 +20,11 @@ public sealed interface PayloadMode {
     /** The {@code x-amz-content-sha256} value: a hex SHA-256 or one of the {@code UNSIGNED-PAYLOAD}/{@code STREAMING-*} literals. */
     String contentSha256();
 
-    /** A body signed by its SHA-256, given as 64 lower-case hex digits. */
+    /**
+     * A body signed by its SHA-256, given as 64 lower-case hex digits.
+     *
+     * @throws IllegalArgumentException when {@code sha256Hex} is not 64 lower-case hex digits
+     */
     static Signed signed(String sha256Hex) {
         return new Signed(sha256Hex);
     }
@@ -40,15 +44,29 @@ public sealed interface PayloadMode {
         return Unsigned.INSTANCE;
     }
 
-    /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD} with {@link #DEFAULT_CHUNK_SIZE}. */
+    /**
+     * {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD} for a payload of {@code decodedLength} bytes, in chunks of
+     * {@link #DEFAULT_CHUNK_SIZE}.
+     *
+     * @throws IllegalArgumentException when {@code decodedLength} is negative
+     */
     static Streaming streaming(long decodedLength) {
         return new Streaming(decodedLength, DEFAULT_CHUNK_SIZE);
     }
 
-    /** A body signed by its SHA-256. @param sha256Hex 64 lower-case hex digits */
+    /**
+     * A body signed by its SHA-256.
+     *
+     * @param sha256Hex the hash as 64 lower-case hex digits
+     */
     record Signed(String sha256Hex) implements PayloadMode {
         static final Signed EMPTY = new Signed("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
+        /**
+         * Checks the hash's form; whether it matches the body is for the server to find.
+         *
+         * @throws IllegalArgumentException when {@code sha256Hex} is not 64 lower-case hex digits
+         */
         public Signed {
             Objects.requireNonNull(sha256Hex, "sha256Hex");
             if (sha256Hex.length() != 64 || !Hex.isLowerHex(sha256Hex)) {
@@ -104,8 +122,18 @@ public sealed interface PayloadMode {
         ChecksumAlgorithm trailer();
     }
 
-    /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}: every chunk carries a chained signature. */
+    /**
+     * {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}: every chunk carries a chained signature.
+     *
+     * @param decodedLength the payload length in bytes, before encoding
+     * @param chunkSize payload bytes per chunk; S3 wants at least 8 KiB for every chunk but the last
+     */
     record Streaming(long decodedLength, int chunkSize) implements Chunked {
+        /**
+         * Checks the framing arguments.
+         *
+         * @throws IllegalArgumentException when the length is negative or the chunk size not positive
+         */
         public Streaming {
             checkChunking(decodedLength, chunkSize);
         }
@@ -121,8 +149,19 @@ public sealed interface PayloadMode {
         }
     }
 
-    /** {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: unsigned chunks, then the checksum as an unsigned trailer. */
+    /**
+     * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: unsigned chunks, then the checksum as an unsigned trailer.
+     *
+     * @param decodedLength the payload length in bytes, before encoding
+     * @param chunkSize payload bytes per chunk; S3 wants at least 8 KiB for every chunk but the last
+     * @param checksum the algorithm of the {@code x-amz-checksum-*} trailer, computed while encoding
+     */
     record StreamingUnsignedTrailer(long decodedLength, int chunkSize, ChecksumAlgorithm checksum) implements Chunked {
+        /**
+         * Checks the framing arguments.
+         *
+         * @throws IllegalArgumentException when the length is negative or the chunk size not positive
+         */
         public StreamingUnsignedTrailer {
             checkChunking(decodedLength, chunkSize);
             Objects.requireNonNull(checksum, "checksum");
@@ -139,8 +178,19 @@ public sealed interface PayloadMode {
         }
     }
 
-    /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}: signed chunks, then the checksum as a signed trailer. */
+    /**
+     * {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}: signed chunks, then the checksum as a signed trailer.
+     *
+     * @param decodedLength the payload length in bytes, before encoding
+     * @param chunkSize payload bytes per chunk; S3 wants at least 8 KiB for every chunk but the last
+     * @param checksum the algorithm of the {@code x-amz-checksum-*} trailer, computed while encoding
+     */
     record StreamingSignedTrailer(long decodedLength, int chunkSize, ChecksumAlgorithm checksum) implements Chunked {
+        /**
+         * Checks the framing arguments.
+         *
+         * @throws IllegalArgumentException when the length is negative or the chunk size not positive
+         */
         public StreamingSignedTrailer {
             checkChunking(decodedLength, chunkSize);
             Objects.requireNonNull(checksum, "checksum");

@@ -33,7 +33,7 @@ public final class SignedRequest {
         return headers;
     }
 
-    /** The value of the named header to set, if the signer sets it. */
+    /** The value of the named header to set (name compared ignoring case), if the signer sets it. */
     public Optional<String> header(String name) {
         Objects.requireNonNull(name, "name");
         for (Header h : headers) if (h.is(name)) return Optional.of(h.value());
@@ -70,7 +70,7 @@ public final class SignedRequest {
         return record.debugText();
     }
 
-    /** For streaming modes, the exact {@code Content-Length} of the encoded body. */
+    /** For streaming modes, the exact {@code Content-Length} of the encoded body in bytes; empty for the others. */
     public OptionalLong contentLength() {
         return chunkEncoder == null ? OptionalLong.empty() : OptionalLong.of(chunkEncoder.encodedLength());
     }
