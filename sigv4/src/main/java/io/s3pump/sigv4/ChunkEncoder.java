@@ -98,6 +98,7 @@ public final class ChunkEncoder {
         private final MessageDigest sha = signed ? Sha256.newDigest() : null;
         private final Checksums.Running checksum = mode.trailer() == null ? null : Checksums.start(mode.trailer());
         private final byte[] data;
+        private final byte[] one = new byte[1];
         private String previousSignature = seedSignature;
         private long remaining = mode.decodedLength();
         private boolean finished;
@@ -116,7 +117,6 @@ public final class ChunkEncoder {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
         }

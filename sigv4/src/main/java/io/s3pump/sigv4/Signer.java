@@ -214,7 +214,7 @@ public final class Signer {
                     + " cannot be used in a presigned URL: use PayloadMode.unsigned() or a signed payload hash");
         }
         for (QueryParam p : request.query()) {
-            if (p.name().regionMatches(true, 0, "X-Amz-", 0, 6) && isSigningParam(p.name())) {
+            if (isSigningParam(p.name())) {
                 throw new IllegalArgumentException("the request already carries the signing parameter " + p.name());
             }
         }
@@ -333,23 +333,24 @@ public final class Signer {
         return mode instanceof PayloadMode.Unsigned ? UNSIGNED_HEADER : new Header("x-amz-content-sha256", mode.contentSha256());
     }
 
-    private static final int OTHER = 0, HOST = 1, DATE = 2, CONTENT_SHA256 = 3, TOKEN = 4, REGION_SET = 5,
-            CONTENT_ENCODING = 6, DECODED_LENGTH = 7, TRAILER = 8, CONTENT_LENGTH = 9, AUTHORIZATION = 10;
+    /** The headers the signer manages or checks; everything else is signed as given. */
+    private enum Kind { OTHER, HOST, DATE, CONTENT_SHA256, TOKEN, REGION_SET, CONTENT_ENCODING, DECODED_LENGTH, TRAILER,
+        CONTENT_LENGTH, AUTHORIZATION }
 
-    /** Which signer-managed header {@code name} is, case-insensitively, without lower-casing it. */
-    private static int kind(String name) {
+    /** Which signer-managed header {@code name} is, case-insensitively, without lower-casing it (this runs per header). */
+    private static Kind kind(String name) {
         return switch (name.length()) {
-            case 4 -> name.equalsIgnoreCase("host") ? HOST : OTHER;
-            case 10 -> name.equalsIgnoreCase("x-amz-date") ? DATE : OTHER;
-            case 13 -> name.equalsIgnoreCase("x-amz-trailer") ? TRAILER
-                    : name.equalsIgnoreCase("authorization") ? AUTHORIZATION : OTHER;
-            case 14 -> name.equalsIgnoreCase("content-length") ? CONTENT_LENGTH : OTHER;
-            case 16 -> name.equalsIgnoreCase("content-encoding") ? CONTENT_ENCODING
-                    : name.equalsIgnoreCase("x-amz-region-set") ? REGION_SET : OTHER;
-            case 20 -> name.equalsIgnoreCase("x-amz-content-sha256") ? CONTENT_SHA256
-                    : name.equalsIgnoreCase("x-amz-security-token") ? TOKEN : OTHER;
-            case 28 -> name.equalsIgnoreCase("x-amz-decoded-content-length") ? DECODED_LENGTH : OTHER;
-            default -> OTHER;
+            case 4 -> name.equalsIgnoreCase("host") ? Kind.HOST : Kind.OTHER;
+            case 10 -> name.equalsIgnoreCase("x-amz-date") ? Kind.DATE : Kind.OTHER;
+            case 13 -> name.equalsIgnoreCase("x-amz-trailer") ? Kind.TRAILER
+                    : name.equalsIgnoreCase("authorization") ? Kind.AUTHORIZATION : Kind.OTHER;
+            case 14 -> name.equalsIgnoreCase("content-length") ? Kind.CONTENT_LENGTH : Kind.OTHER;
+            case 16 -> name.equalsIgnoreCase("content-encoding") ? Kind.CONTENT_ENCODING
+                    : name.equalsIgnoreCase("x-amz-region-set") ? Kind.REGION_SET : Kind.OTHER;
+            case 20 -> name.equalsIgnoreCase("x-amz-content-sha256") ? Kind.CONTENT_SHA256
+                    : name.equalsIgnoreCase("x-amz-security-token") ? Kind.TOKEN : Kind.OTHER;
+            case 28 -> name.equalsIgnoreCase("x-amz-decoded-content-length") ? Kind.DECODED_LENGTH : Kind.OTHER;
+            default -> Kind.OTHER;
         };
     }
 
@@ -357,9 +358,11 @@ public final class Signer {
         return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");
     }
 
+    private static final List<String> SIGNING_PARAMS = List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
+            "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Region-Set");
+
     private static boolean isSigningParam(String name) {
-        for (String s : new String[] {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
-                "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Region-Set"}) {
+        for (String s : SIGNING_PARAMS) {
             if (s.equalsIgnoreCase(name)) return true;
         }
         return false;

@@ -1,6 +1,7 @@
 package io.s3pump.sigv4.internal;
 
 import io.s3pump.sigv4.Header;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -118,7 +119,7 @@ public final class CanonicalHeaders {
     }
 
     public String signedHeaders() {
-        return new String(signedHeaders, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(signedHeaders, StandardCharsets.US_ASCII);
     }
 
     /** Trims and folds runs of white space (including obs-fold line breaks) to one space. */
