@@ -2,6 +2,7 @@ package io.s3pump.sigv4;
 
 import io.s3pump.sigv4.internal.Hex;
 import io.s3pump.sigv4.internal.Sha256;
+import io.s3pump.sigv4.internal.Signatures;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -60,7 +61,7 @@ public sealed interface PayloadMode {
      * @param sha256Hex the hash as 64 lower-case hex digits
      */
     record Signed(String sha256Hex) implements PayloadMode {
-        static final Signed EMPTY = new Signed("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        static final Signed EMPTY = new Signed(Signatures.EMPTY_SHA256);
 
         /**
          * Checks the hash's form; whether it matches the body is for the server to find.
