@@ -42,6 +42,14 @@ class SignerSafetyTest {
     }
 
     @Test
+    void debugTextMasksATokenPassedAsAQueryParameterWhateverItsCase() {
+        SignedRequest signed = Signer.sigV4().sign(GET.withQueryParam("x-amz-security-token", TOKEN),
+                SigningParams.s3(Credentials.of("AKIAIOSFODNN7EXAMPLE", SECRET), "us-east-1", NOW));
+        assertThat(signed.canonicalRequest()).contains("x-amz-security-token=" + TOKEN);
+        assertThat(signed.debugText()).doesNotContain(TOKEN).contains("x-amz-security-token=****");
+    }
+
+    @Test
     void cacheEntriesNeverPrintTheSecret() throws Exception {
         Credentials creds = Credentials.of("AKIAIOSFODNN7EXAMPLE", SECRET);
         Signer v4 = Signer.sigV4();
