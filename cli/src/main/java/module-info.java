@@ -2,6 +2,8 @@
 module io.s3pump.cli {
     requires io.s3pump.bench;
     requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires java.logging;
 
-    opens io.s3pump.cli to info.picocli;
+    opens io.s3pump.cli to info.picocli, com.fasterxml.jackson.databind;
 }
