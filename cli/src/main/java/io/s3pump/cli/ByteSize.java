@@ -15,9 +15,6 @@ final class ByteSize {
     static final long GIB = MIB * 1024;
     static final long TIB = GIB * 1024;
 
-    static final String HELP = "Units are binary and case-insensitive: K = KB = KiB = 1024 bytes, M = MB = MiB = 1024², "
-            + "G = GB = GiB = 1024³; a plain number is bytes.";
-
     private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
     private ByteSize() {}

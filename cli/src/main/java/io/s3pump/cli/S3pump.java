@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            CpCommand.class,
         })
 public final class S3pump implements Runnable {
 
