@@ -38,15 +38,7 @@ sealed interface CopyJob {
                     ? "copying from S3 to S3 is not supported; one of SRC and DST must be a local path"
                     : "one of SRC and DST must be an s3://bucket/key URL");
         }
-        return dstS3 ? upload(src, parse(dst)) : download(parse(src), dst, force);
-    }
-
-    private static S3Url parse(String arg) {
-        try {
-            return S3Url.parse(arg);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+        return dstS3 ? upload(src, S3Url.argument(dst)) : download(S3Url.argument(src), dst, force);
     }
 
     private static Upload upload(String src, S3Url target) {

@@ -16,18 +16,18 @@ import picocli.CommandLine.Spec;
                     + "is renamed into place only after it verified. A local target is never overwritten without --force."
         },
         footer = {"",
-            "SIZE units are binary and case-insensitive:",
-            "  K = KB = KiB = 1024 bytes, M = MB = MiB = 1024², G = GB = GiB = 1024³; a plain number is bytes.",
+            "SIZE units are binary and case-insensitive: K = KB = KiB = 1024 bytes,",
+            "M = MB = MiB = 1024², G = GB = GiB = 1024³; a plain number is bytes.",
             "",
             "--checksum MODE:",
             "  auto    the client's default (signed SHA-256 payload)",
             "  sha256  signed payload SHA-256, verified by RGW",
             "  md5     Content-MD5 per part, verified by RGW (the part's ETag)",
-            "  crc32c  x-amz-checksum-crc32c header (RGW 16.2 accepts it but does not check it)",
-            "  crc32   x-amz-checksum-crc32 header (likewise unchecked by RGW 16.2)",
+            "  crc32c  x-amz-checksum-crc32c header (RGW 16.2 ignores it)",
+            "  crc32   x-amz-checksum-crc32 header (RGW 16.2 ignores it)",
             "  none    UNSIGNED-PAYLOAD: no per-part check beyond TCP",
-            "After the transfer the object is verified against the file (size, then composite ETag or checksums)",
-            "unless --no-verify."})
+            "After the transfer the object is checked against the file (size, then the",
+            "composite ETag or checksums) unless --no-verify."})
 final class CpCommand implements Callable<Integer>, Targeted {
     /** The four limits S3 puts on a multipart upload, checked before any byte moves. */
     static final long MIN_PART = 5 * ByteSize.MIB;

@@ -41,7 +41,7 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         Verdict v = classify(ex, cmd.getCommand());
         OutputOptions out = outputOptions(cmd);
-        report(cmd, v, out != null && out.debug ? ex : null, out != null && out.json());
+        report(cmd, v, out != null && out.debug() ? ex : null, out != null && out.json());
         return v.exitCode();
     }
 

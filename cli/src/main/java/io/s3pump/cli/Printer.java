@@ -29,12 +29,12 @@ final class Printer {
     /** Whether a progress bar may be drawn: a terminal that nobody parses, and nobody asked for silence. */
     boolean progressAllowed() {
         var console = System.console();
-        return !options.quiet && !options.json() && console != null && console.isTerminal();
+        return !options.quiet() && !options.json() && console != null && console.isTerminal();
     }
 
     /** A line for people (confirmations, summaries): text mode only, and not under {@code --quiet}. */
     void say(String line) {
-        if (!options.quiet && !options.json()) {
+        if (!options.quiet() && !options.json()) {
             out.println(line);
             out.flush();
         }

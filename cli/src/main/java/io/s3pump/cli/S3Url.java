@@ -54,6 +54,15 @@ public record S3Url(String bucket, String key) {
         return new S3Url(bucket, key);
     }
 
+    /** Parses a command-line argument: a malformed URL is a usage error (exit 2) with the parser's message. */
+    static S3Url argument(String arg) {
+        try {
+            return parse(arg);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
     /**
      * Why {@code name} is not a valid bucket name under S3's naming rules, or {@code null} when it is.
      * RGW answers {@code InvalidBucketName} with an empty message for such names, so we say it first.

@@ -67,7 +67,7 @@ public final class S3pump implements Runnable {
         while (last.hasSubcommand()) last = last.subcommand();
         CommandLine cmd = last.commandSpec().commandLine();
         var mixin = cmd.getCommandSpec().mixins().get("output");
-        boolean debug = mixin != null && mixin.userObject() instanceof OutputOptions o && o.debug;
+        boolean debug = mixin != null && mixin.userObject() instanceof OutputOptions o && o.debug();
         try (DebugLog log = DebugLog.start(debug, cmd.getErr())) {
             return new CommandLine.RunLast().execute(parseResult);
         }
