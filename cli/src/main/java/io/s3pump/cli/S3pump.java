@@ -37,8 +37,21 @@ import picocli.CommandLine.Spec;
             CpCommand.class,
         })
 public final class S3pump implements Runnable {
+    private final Environment environment;
 
     @Spec CommandSpec spec;
+
+    public S3pump() {
+        this(Environment.system());
+    }
+
+    S3pump(Environment environment) {
+        this.environment = environment;
+    }
+
+    Environment environment() {
+        return environment;
+    }
 
     @Override
     public void run() {
@@ -51,7 +64,11 @@ public final class S3pump implements Runnable {
 
     /** A fully configured command line: error handling, exit codes and {@code --debug} logging. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new S3pump());
+        return commandLine(Environment.system());
+    }
+
+    static CommandLine commandLine(Environment environment) {
+        CommandLine cl = new CommandLine(new S3pump(environment));
         Errors errors = new Errors();
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
