@@ -1,5 +1,6 @@
 package io.s3pump.cli;
 
+import io.s3pump.client.ConfigException;
 import io.s3pump.client.S3Exception;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -96,6 +97,9 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
             case IOException io when unreachable(io) != null -> new Verdict(ExitCodes.UNREACHABLE, null,
                     "cannot reach the endpoint" + endpointOf(command) + ": " + describe(unreachable(io)));
             case InterruptedIOException i when !(i instanceof SocketTimeoutException) -> interrupted();
+            case ConfigException c -> new Verdict(
+                    c.getMessage() != null && c.getMessage().contains("credentials") ? ExitCodes.AUTH : ExitCodes.USAGE,
+                    null, oneLine(c.getMessage()));
             case IllegalArgumentException i -> new Verdict(ExitCodes.USAGE, null, oneLine(i.getMessage()));
             default -> new Verdict(ExitCodes.FAILURE, t.getClass().getSimpleName(), describe(t));
         };
@@ -107,7 +111,7 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
 
     /** Maps S3's error code onto an exit code, and says what it means in our words when RGW says nothing. */
     static Verdict s3(S3Exception s, S3Url target) {
-        String code = s.code() == null || s.code().isBlank() ? "HTTP " + s.status() : s.code();
+        String code = s.code() == null || s.code().isBlank() || s.is(S3Exception.UNKNOWN) ? "HTTP " + s.status() : s.code();
         int exit = switch (code) {
             case "NoSuchBucket", "NoSuchKey", "NoSuchUpload", "NotFound" -> ExitCodes.NOT_FOUND;
             case "InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "ExpiredToken",
@@ -134,7 +138,7 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
             default -> null;
         };
         String message = ours != null ? ours
-                : s.getMessage() != null && !s.getMessage().isBlank() ? oneLine(s.getMessage())
+                : s.s3Message() != null && !s.s3Message().isBlank() ? oneLine(s.s3Message())
                 : "HTTP " + s.status() + (target == null ? "" : " for " + target);
         if (s.requestId() != null && !s.requestId().isBlank()) message += " (request id " + s.requestId() + ")";
         return new Verdict(exit, code, message);

@@ -16,7 +16,7 @@ final class RmCommand extends S3Command {
     public Integer call() throws Exception {
         target = StatCommand.objectOnly(url);
         try (S3Client s3 = client(SINGLE)) {
-            s3.headObject(target.bucket(), target.key());
+            head(s3, target);
             s3.deleteObject(target.bucket(), target.key());
         }
         printer().say("delete: " + target);

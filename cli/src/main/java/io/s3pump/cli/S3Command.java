@@ -1,6 +1,9 @@
 package io.s3pump.cli;
 
 import io.s3pump.client.AddressingStyle;
+import io.s3pump.client.ObjectMetadata;
+import io.s3pump.client.S3Exception;
+import java.io.IOException;
 import io.s3pump.client.S3Client;
 import io.s3pump.client.S3ClientConfig;
 import java.util.concurrent.Callable;
@@ -58,6 +61,29 @@ abstract class S3Command implements Callable<Integer>, Targeted {
         endpoint = config.endpoint().toString();
         System.getLogger("io.s3pump.cli").log(System.Logger.Level.DEBUG, () -> "configuration: " + config);
         return config;
+    }
+
+    /**
+     * HeadObject, telling a missing bucket from a missing key: a HEAD answer has no body, so a 404 is ambiguous
+     * until HeadBucket says whether the bucket is there.
+     */
+    static ObjectMetadata head(S3Client s3, S3Url url) throws IOException {
+        try {
+            return s3.headObject(url.bucket(), url.key());
+        } catch (S3Exception e) {
+            if (e.status() != 404) throw e;
+            try {
+                s3.headBucket(url.bucket());
+            } catch (S3Exception b) {
+                if (b.status() == 404) {
+                    S3Exception missing = new S3Exception(404, S3Exception.NO_SUCH_BUCKET, "", url.bucket(),
+                            b.requestId(), b.hostId());
+                    missing.addSuppressed(e);
+                    throw missing;
+                }
+            }
+            throw e;
+        }
     }
 
     /** A client for one command; the caller closes it. */

@@ -33,8 +33,16 @@ import picocli.CommandLine.Spec;
             "or ~/.aws/credentials and ~/.aws/config, as with the AWS CLI.",
         },
         subcommands = {
-            CommandLine.HelpCommand.class,
             CpCommand.class,
+            LsCommand.class,
+            MbCommand.class,
+            RbCommand.class,
+            RmCommand.class,
+            StatCommand.class,
+            PresignCommand.class,
+            UploadsCommand.class,
+            VerifyCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class S3pump implements Runnable {
     private final Environment environment;

@@ -24,7 +24,7 @@ final class StatCommand extends S3Command {
         target = objectOnly(url);
         ObjectMetadata m;
         try (S3Client s3 = client(SINGLE)) {
-            m = s3.headObject(target.bucket(), target.key());
+            m = head(s3, target);
         }
         long size = m.objectSize() > 0 ? m.objectSize() : m.contentLength();
         Integer parts = partCount(m);

@@ -44,7 +44,7 @@ final class VerifyCommand extends S3Command {
         long localSize = Files.size(file);
         ObjectMetadata m;
         try (S3Client s3 = client(SINGLE)) {
-            m = s3.headObject(target.bucket(), target.key());
+            m = head(s3, target);
         }
         long objectSize = m.objectSize() > 0 ? m.objectSize() : m.contentLength();
         Verdict v = verdict(localSize, objectSize, m.eTag());

@@ -22,7 +22,12 @@ final class Cli {
     private Cli() {}
 
     static Result run(String... args) {
-        CommandLine cl = S3pump.commandLine();
+        return run(Environment.system(), args);
+    }
+
+    /** Runs with the given environment variables and home directory instead of the process's. */
+    static Result run(Environment env, String... args) {
+        CommandLine cl = S3pump.commandLine(env);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
