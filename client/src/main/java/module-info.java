@@ -12,6 +12,7 @@ module io.s3pump.client {
     requires com.fasterxml.jackson.dataformat.xml;
 
     exports io.s3pump.client;
+    exports io.s3pump.client.transfer;
 
     // Jackson reflects on the wire records.
     opens io.s3pump.client to com.fasterxml.jackson.databind;
