@@ -1,6 +1,7 @@
 /** The {@code s3pump} command. */
 module io.s3pump.cli {
     requires io.s3pump.bench;
+    requires io.s3pump.client;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
     requires java.logging;

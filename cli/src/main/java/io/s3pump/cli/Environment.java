@@ -1,5 +1,6 @@
 package io.s3pump.cli;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -13,17 +14,23 @@ import java.util.Objects;
  * @param variables the process environment ({@code AWS_*})
  * @param home the user's home directory
  * @param clock the wall clock ({@code uploads abort --older-than})
+ * @param stdin standard input ({@code cp - s3://…})
  */
-record Environment(Map<String, String> variables, Path home, Clock clock) {
+record Environment(Map<String, String> variables, Path home, Clock clock, InputStream stdin) {
     Environment {
         variables = Map.copyOf(variables);
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(stdin, "stdin");
+    }
+
+    Environment(Map<String, String> variables, Path home, Clock clock) {
+        this(variables, home, clock, InputStream.nullInputStream());
     }
 
     /** The real process environment. */
     static Environment system() {
-        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC());
+        return new Environment(System.getenv(), Path.of(System.getProperty("user.home")), Clock.systemUTC(), System.in);
     }
 
     @Override

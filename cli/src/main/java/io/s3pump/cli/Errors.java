@@ -2,6 +2,8 @@ package io.s3pump.cli;
 
 import io.s3pump.client.ConfigException;
 import io.s3pump.client.S3Exception;
+import io.s3pump.client.transfer.FileChangedException;
+import io.s3pump.client.transfer.VerificationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -87,6 +89,9 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
             case CliException c -> new Verdict(c.exitCode(), null, oneLine(c.getMessage()));
             case ParameterException p -> new Verdict(ExitCodes.USAGE, null, oneLine(p.getMessage()));
             case S3Exception s -> s3(s, command instanceof Targeted tg ? tg.target() : null);
+            case VerificationException v -> new Verdict(ExitCodes.VERIFICATION_FAILED, "VerificationFailed",
+                    oneLine(v.getMessage()));
+            case FileChangedException f -> new Verdict(ExitCodes.FAILURE, "FileChanged", oneLine(f.getMessage()));
             case InterruptedException i -> interrupted();
             case NoSuchFileException n -> new Verdict(ExitCodes.NOT_FOUND, null, "no such file or directory: " + n.getFile());
             case NotDirectoryException n -> new Verdict(ExitCodes.NOT_FOUND, null, "not a directory: " + n.getFile());

@@ -47,6 +47,11 @@ abstract class S3Command implements Callable<Integer>, Targeted {
 
     /** The client configuration: the options first, then AWS_* variables, then ~/.aws (see the client's README). */
     S3ClientConfig config(int concurrency) {
+        return config(concurrency, b -> {});
+    }
+
+    /** The client configuration, with {@code customize} applied before the AWS conventions fill the rest. */
+    S3ClientConfig config(int concurrency, java.util.function.Consumer<S3ClientConfig.Builder> customize) {
         Boolean pathStyle = connection.pathStyleChoice();
         S3ClientConfig.Builder b = S3ClientConfig.builder()
                 .endpoint(connection.endpointUrl())
@@ -56,6 +61,7 @@ abstract class S3Command implements Callable<Integer>, Targeted {
                 .insecureTls(connection.noVerifySsl())
                 .maxConcurrency(concurrency);
         if (pathStyle != null) b.addressingStyle(pathStyle ? AddressingStyle.PATH : AddressingStyle.VIRTUAL_HOST);
+        customize.accept(b);
         Environment env = environment();
         S3ClientConfig config = b.resolveFrom(env.variables(), env.home()).build();
         endpoint = config.endpoint().toString();
