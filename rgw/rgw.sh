@@ -1,0 +1,389 @@
+#!/usr/bin/env bash
+# A throwaway single-node Ceph RGW on 127.0.0.1 (1 mon, 1 OSD, radosgw beast), without Docker or systemd.
+#
+#   rgw/rgw.sh start    install Ceph if missing, bring the cluster up, wait for S3, print the env (idempotent)
+#   rgw/rgw.sh env      print the env of the running instance
+#   rgw/rgw.sh status   exit 0 if the instance is up and S3 answers
+#   rgw/rgw.sh stop     kill the daemons this script started and remove the data dir
+#
+# stdout carries only `export KEY=VALUE` lines, so `eval "$(rgw/rgw.sh start)"` works; progress goes to stderr.
+# Settings: RGW_DIR (data dir, default <repo>/.rgw, one instance per git worktree), RGW_PORT (S3 port,
+# default 7480 if free, else a free one), RGW_OBJECTSTORE (bluestore | memstore, default bluestore on a
+# sparse file), RGW_STORE_GB (default 32), RGW_STOP_GRACE (seconds of SIGTERM before SIGKILL, default 0),
+# RGW_TIMEOUT (seconds for S3 to come up, default 90).
+# The recipe and the reasons for each setting are in RGW.md (measured on Ceph 16.2.15).
+set -Eeuo pipefail
+
+here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+root=$(dirname "$here")
+DIR=$(realpath -m "${RGW_DIR:-$root/.rgw}")
+CONF="$DIR/ceph.conf"
+MARKER="$DIR/.s3pump-rgw"        # only a dir holding this file is ever removed
+STATE="$DIR/state"               # port of the running instance
+ACCESS_KEY=test
+SECRET_KEY=test
+REGION=us-east-1
+TIMEOUT=${RGW_TIMEOUT:-90}
+OBJECTSTORE=${RGW_OBJECTSTORE:-bluestore}
+STORE_GB=${RGW_STORE_GB:-32}
+DAEMONS=(rgw osd mon)            # stop order
+PORT_LOCK=${TMPDIR:-/tmp}/s3pump-rgw-port.lock
+
+say() { printf 'rgw: %s\n' "$*" >&2; }
+die() { printf 'rgw: %s\n' "$*" >&2; exit 1; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+case "$OBJECTSTORE" in bluestore|memstore) ;; *) die "RGW_OBJECTSTORE must be bluestore or memstore, not '$OBJECTSTORE'";; esac
+[[ "$STORE_GB" =~ ^[1-9][0-9]*$ ]] || die "RGW_STORE_GB must be a positive integer, not '$STORE_GB'"
+
+# --- our processes --------------------------------------------------------------------------------------
+
+# True if PID is a live (non-zombie) process whose command line names our ceph.conf.
+ours() {
+    local pid=$1 cmd state
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null) || return 1
+    [ "$state" != Z ] || return 1
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ " $cmd " == *" $CONF "* ]]
+}
+
+pid_of() { cat "$DIR/run/$1.pid" 2>/dev/null || true; }
+alive() { ours "$(pid_of "$1")"; }
+
+# Starts a daemon detached from this shell: own session, no inherited stdout (a caller's `$(...)` would
+# otherwise wait for the daemon to exit), no inherited lock fd.
+launch() {
+    local name=$1; shift
+    setsid "$@" </dev/null >>"$DIR/log/$name.out" 2>&1 8>&- 9>&- &
+    echo $! >"$DIR/run/$name.pid"
+    disown
+}
+
+kill_ours() {
+    local grace=${RGW_STOP_GRACE:-0} name pid pids=() deadline
+    for name in "${DAEMONS[@]}"; do
+        pid=$(pid_of "$name")
+        if ours "$pid"; then pids+=("$pid"); fi
+    done
+    [ ${#pids[@]} -gt 0 ] || return 0
+    if [ "$grace" -gt 0 ] 2>/dev/null; then
+        kill -TERM "${pids[@]}" 2>/dev/null || true
+        deadline=$((SECONDS + grace))
+        while [ $SECONDS -lt $deadline ]; do
+            local left=0
+            for pid in "${pids[@]}"; do if ours "$pid"; then left=1; fi; done
+            [ $left = 1 ] || break
+            sleep 0.1
+        done
+    fi
+    for pid in "${pids[@]}"; do if ours "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi; done
+    for _ in $(seq 100); do
+        local left=0
+        for pid in "${pids[@]}"; do if ours "$pid"; then left=1; fi; done
+        [ $left = 1 ] || return 0
+        sleep 0.05
+    done
+    die "stop: pids ${pids[*]} still alive after SIGKILL"
+}
+
+remove_dir() {
+    [ -e "$DIR" ] || return 0
+    [ -f "$MARKER" ] || die "refusing to remove $DIR: it was not created by rgw.sh (no $(basename "$MARKER"))"
+    rm -rf -- "$DIR"
+}
+
+# --- status and env -------------------------------------------------------------------------------------
+
+port() { cat "$STATE" 2>/dev/null || true; }
+
+s3_answers() { # any HTTP answer from S3 at 127.0.0.1:$1
+    local code
+    code=$(curl -s -o /dev/null -m 3 -w '%{http_code}' "http://127.0.0.1:$1/" 2>/dev/null) || true
+    [ -n "$code" ] && [ "$code" != 000 ]
+}
+
+signed_list_ok() { # the test user can list its buckets with a SigV4 request
+    local code
+    # RGW insists on x-amz-content-sha256 (curl does not add it); this is the hash of the empty body.
+    code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' --aws-sigv4 "aws:amz:$REGION:s3" \
+        --user "$ACCESS_KEY:$SECRET_KEY" \
+        -H 'x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' \
+        "http://127.0.0.1:$1/" 2>/dev/null) || true
+    [ "$code" = 200 ]
+}
+
+# True if our radosgw is the one listening on port $1: another instance may hold the port we chose, and
+# then its answers must not be mistaken for ours.
+our_listener() {
+    local pid
+    pid=$(pid_of rgw)
+    [ -n "$pid" ] && ss -Hltnp "sport = :$1" 2>/dev/null | grep -q "pid=$pid,"
+}
+
+our_s3_answers() { our_listener "$1" && s3_answers "$1"; }
+
+running() {
+    [ -f "$MARKER" ] || return 1
+    local d p
+    for d in "${DAEMONS[@]}"; do alive "$d" || return 1; done
+    p=$(port)
+    [ -n "$p" ] && our_s3_answers "$p"
+}
+
+print_env() {
+    printf 'export AWS_ENDPOINT_URL=http://127.0.0.1:%s\n' "$1"
+    printf 'export AWS_ACCESS_KEY_ID=%s\n' "$ACCESS_KEY"
+    printf 'export AWS_SECRET_ACCESS_KEY=%s\n' "$SECRET_KEY"
+    printf 'export AWS_REGION=%s\n' "$REGION"
+    printf 'export AWS_DEFAULT_REGION=%s\n' "$REGION"
+}
+
+# --- install --------------------------------------------------------------------------------------------
+
+install_missing() {
+    local pkgs=()
+    command -v radosgw >/dev/null 2>&1 || pkgs+=(ceph-mon ceph-osd radosgw ceph-common)
+    [ -x /usr/bin/aws ] || pkgs+=(awscli)
+    command -v curl >/dev/null 2>&1 || pkgs+=(curl)
+    command -v ss >/dev/null 2>&1 || pkgs+=(iproute2)
+    [ ${#pkgs[@]} -gt 0 ] || return 0
+    local sudo=() log t
+    [ "$(id -u)" = 0 ] || sudo=(sudo)
+    log=$(mktemp /tmp/rgw-install.XXXXXX.log)
+    t=$(now)
+    say "installing ${pkgs[*]} (apt-get, about a minute; log: $log)"
+    if ! { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+           "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}"; } \
+           </dev/null >"$log" 2>&1; then
+        die "start failed at step 'install packages'; read $log"
+    fi
+    command -v radosgw >/dev/null 2>&1 || die "start failed at step 'install packages' (no radosgw afterwards); read $log"
+    say "installed in $(since "$t") s"
+    rm -f "$log"
+}
+
+# --- start ----------------------------------------------------------------------------------------------
+
+port_free() { [ -z "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; }
+
+free_port() { # a free port in [$1, $2]
+    local p
+    for _ in $(seq 200); do
+        p=$(($1 + RANDOM % ($2 - $1 + 1)))
+        if port_free "$p"; then echo "$p"; return 0; fi
+    done
+    return 1
+}
+
+write_conf() {
+    local fsid=$1 mon_port=$2 rgw_port=$3 bytes=$((STORE_GB * 1024 * 1024 * 1024)) asok="$DIR/run/\$name.asok"
+    # A Unix socket path holds at most 107 bytes; nothing here needs the admin sockets, so drop them rather
+    # than have every daemon log a bind error when the checkout lies deep.
+    [ $((${#DIR} + 30)) -le 107 ] || asok=""
+    cat >"$CONF" <<EOF
+# Written by rgw/rgw.sh; see RGW.md for why each setting is here.
+[global]
+fsid = $fsid
+mon host = v2:127.0.0.1:$mon_port
+public addr = 127.0.0.1
+cluster addr = 127.0.0.1
+ms bind msgr1 = false
+auth cluster required = none
+auth service required = none
+auth client required = none
+# radosgw forces ms_mon_client_mode=secure for itself, which auth none cannot satisfy: it would hang.
+ms mon client mode = crc secure
+mon warn on insecure global id reclaim allowed = false
+run dir = $DIR/run
+admin socket = $asok
+log file = $DIR/log/\$name.log
+crash dir = $DIR/crash
+mon data = $DIR/\$name
+osd data = $DIR/\$name
+rgw data = $DIR/\$name
+mgr data = $DIR/\$name
+keyring = $DIR/keyring
+osd pool default size = 1
+osd pool default min size = 1
+mon allow pool size one = true
+osd crush chooseleaf type = 0
+osd pool default pg num = 8
+osd pool default pgp num = 8
+osd pool default pg autoscale mode = off
+mon max pg per osd = 1000
+mon allow pool delete = true
+mon warn on pool no redundancy = false
+# A shared disk may be well filled; the default 5 % critical threshold would shut the mon down.
+mon data avail crit = 1
+mon data avail warn = 2
+# A lone mon waits this long per paxos round; radosgw's first start creates pools one round at a time.
+paxos propose interval = 0.05
+osd objectstore = $OBJECTSTORE
+memstore device bytes = $bytes
+memstore page set = false
+bluestore block create = true
+bluestore block size = $bytes
+osd memory target = 1073741824
+bluestore fsck on mount = false
+bluestore fsck on mkfs = false
+bluestore fsck on umount = false
+
+[client.rgw.a]
+rgw frontends = beast endpoint=127.0.0.1:$rgw_port
+# The 2 h default would keep overwritten and deleted data around for the whole session.
+rgw gc obj min wait = 60
+rgw gc processor period = 60
+EOF
+}
+
+STEP=""
+STEP_LOG=""
+STEP_DAEMON=""
+step() { STEP=$1; STEP_LOG=$2; STEP_DAEMON=${3:-}; }
+
+# Runs a one-shot command for the current step, its output into the step's log.
+run() { timeout 60 "$@" </dev/null >>"$STEP_LOG" 2>&1 8>&- 9>&-; }
+
+# Polls "$@" every 0.2 s until it succeeds; fails the step after $1 seconds or when daemon $2 dies.
+wait_for() {
+    local secs=$1 daemon=$2; shift 2
+    local deadline=$(($(date +%s) + secs))
+    until "$@"; do
+        alive "$daemon" || return 1
+        [ "$(date +%s)" -lt "$deadline" ] || return 1
+        sleep 0.2
+    done
+}
+
+ceph_q() { timeout 10 ceph -c "$CONF" --connect-timeout 5 "$@" </dev/null 2>>"$DIR/log/ceph-cli.out" 8>&- 9>&-; }
+mon_up() { ceph_q mon stat >/dev/null; }
+osd_up() { ceph_q osd dump 2>/dev/null | grep -q '^osd\.0 up'; }
+
+start_failed() {
+    trap - ERR
+    # A daemon that died at once says why on its stderr, not in its log file.
+    if [ -n "$STEP_DAEMON" ] && ! alive "$STEP_DAEMON" && [ -s "$DIR/log/$STEP_DAEMON.out" ]; then
+        STEP_LOG="$DIR/log/$STEP_DAEMON.out"
+    fi
+    kill_ours 2>/dev/null || true
+    printf 'rgw: start failed at step %s; read %s (daemons stopped; rgw/rgw.sh stop removes %s)\n' \
+        "'$STEP'" "$STEP_LOG" "$DIR" >&2
+    exit 1
+}
+
+start() {
+    if running; then
+        say "already running at http://127.0.0.1:$(port) (data: $DIR)"
+        print_env "$(port)"
+        return 0
+    fi
+    if [ -e "$DIR" ]; then
+        if [ -f "$MARKER" ]; then
+            say "cleaning up a stale instance in $DIR"
+            kill_ours
+            remove_dir
+        elif [ -n "$(ls -A "$DIR" 2>/dev/null)" ]; then
+            die "$DIR exists and was not created by rgw.sh; set RGW_DIR to another path"
+        fi
+    fi
+    install_missing
+
+    local t0 fsid mon_port rgw_port uuid
+    t0=$(now)
+    mkdir -p "$DIR"
+    : >"$MARKER"
+    mkdir -p "$DIR/run" "$DIR/log" "$DIR/crash" "$DIR/mon.a" "$DIR/osd.0"
+    trap start_failed ERR
+
+    fsid=$(cat /proc/sys/kernel/random/uuid)
+    mon_port=$(free_port 20000 29999)
+    write_conf "$fsid" "$mon_port" 7480 # the S3 port is chosen right before radosgw binds it
+
+    step "create the mon" "$DIR/log/mon-mkfs.out"
+    run monmaptool --create --fsid "$fsid" --addv a "[v2:127.0.0.1:$mon_port]" "$DIR/monmap"
+    run ceph-mon -c "$CONF" -i a --mkfs --monmap "$DIR/monmap"
+    step "start the mon" "$DIR/log/mon.a.log" mon
+    launch mon ceph-mon -c "$CONF" -i a -f
+    wait_for 30 mon mon_up
+    say "mon up on port $mon_port ($(since "$t0") s)"
+
+    step "create the OSD ($OBJECTSTORE)" "$DIR/log/osd-mkfs.out"
+    uuid=$(cat /proc/sys/kernel/random/uuid)
+    run ceph -c "$CONF" osd new "$uuid"
+    run ceph-osd -c "$CONF" -i 0 --mkfs --osd-uuid "$uuid"
+    step "start the OSD" "$DIR/log/osd.0.log" osd
+    launch osd ceph-osd -c "$CONF" -i 0 -f
+    wait_for 30 osd osd_up
+    say "osd up ($OBJECTSTORE, $(since "$t0") s)"
+
+    step "start radosgw" "$DIR/log/client.rgw.a.log" rgw
+    # Instances of other worktrees may start at the same moment and all want 7480. Choosing the port and
+    # radosgw binding it happen under one machine-wide lock, so the later one picks another free port.
+    # (Losing that race costs more than a retry: radosgw-admin then waits ~30 s for the dead radosgw's
+    # watches to time out.)
+    { exec 8>>"$PORT_LOCK"; } 2>/dev/null && flock -w 120 8 || true
+    if [ -n "${RGW_PORT:-}" ]; then
+        rgw_port=$RGW_PORT
+        port_free "$rgw_port" || { trap - ERR; kill_ours; die "start failed: RGW_PORT $rgw_port is in use"; }
+    elif port_free 7480; then
+        rgw_port=7480
+    else
+        rgw_port=$(free_port 30000 39999)
+    fi
+    sed -i "s/^rgw frontends = .*/rgw frontends = beast endpoint=127.0.0.1:$rgw_port/" "$CONF"
+    launch rgw radosgw -c "$CONF" -n client.rgw.a -f
+    local left
+    left=$((TIMEOUT - $(date +%s) + ${t0%.*}))
+    wait_for "$((left > 5 ? left : 5))" rgw our_listener "$rgw_port"
+    exec 8>&-
+    wait_for 15 rgw s3_answers "$rgw_port"
+    echo "$rgw_port" >"$STATE"
+    say "radosgw answers on port $rgw_port ($(since "$t0") s)"
+
+    step "create the S3 user" "$DIR/log/user-create.out"
+    run radosgw-admin -c "$CONF" user create --uid=test --access-key="$ACCESS_KEY" --secret="$SECRET_KEY" \
+        --display-name test
+    step "signed ListBuckets as user test" "$DIR/log/client.rgw.a.log"
+    wait_for 15 rgw signed_list_ok "$rgw_port"
+    trap - ERR
+    say "S3 ready at http://127.0.0.1:$rgw_port in $(since "$t0") s (data: $DIR)"
+    print_env "$rgw_port"
+}
+
+stop() {
+    if [ ! -e "$DIR" ]; then
+        say "not running (no $DIR)"
+        return 0
+    fi
+    [ -f "$MARKER" ] || die "$DIR was not created by rgw.sh; not touching it"
+    local t0
+    t0=$(now)
+    kill_ours
+    remove_dir
+    say "stopped and removed $DIR in $(since "$t0") s"
+}
+
+# One rgw.sh at a time per parent directory: two starts of the same instance must not race.
+# (A lock on the directory itself would vanish with the data dir.) Daemons are launched with fd 9 closed.
+lock() {
+    local parent
+    parent=$(dirname "$DIR")
+    mkdir -p "$parent"
+    exec 9<"$parent"
+    flock -w 300 9 || die "another rgw.sh is still running for $DIR"
+}
+
+cmd=${1:-}
+case "$cmd" in
+    start) lock; start ;;
+    stop) lock; stop ;;
+    status)
+        if running; then say "up at http://127.0.0.1:$(port) (data: $DIR)"; exit 0; fi
+        say "not running (data: $DIR)"; exit 1 ;;
+    env)
+        running || die "not running (data: $DIR); start it with: eval \"\$(rgw/rgw.sh start)\""
+        print_env "$(port)" ;;
+    *) echo "usage: rgw/rgw.sh start|stop|status|env" >&2; exit 2 ;;
+esac
