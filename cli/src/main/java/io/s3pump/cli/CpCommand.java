@@ -202,7 +202,9 @@ final class CpCommand extends S3Command {
 
     /** The command line that continues this upload: the same arguments plus --resume, shell-quoted. */
     String resumeCommand() {
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        // The parse result is the root's: the arguments after the subcommand's name are cp's own.
+        List<String> args = new ArrayList<>(all.subList(all.indexOf(spec.name()) + 1, all.size()));
         if (!args.contains("--resume")) args.add(0, "--resume");
         StringBuilder sb = new StringBuilder("s3pump cp");
         for (String a : args) sb.append(' ').append(shellQuote(a));

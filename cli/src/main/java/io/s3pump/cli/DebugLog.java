@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * {@code --debug}: routes the library's {@link System.Logger} output (java.util.logging behind it) at DEBUG to the
- * command's error writer for the duration of one command, then puts the logging configuration back.
+ * Routes the library's {@link System.Logger} output (java.util.logging behind it) to the command's error writer for
+ * the duration of one command, then puts the logging configuration back: everything from DEBUG up under
+ * {@code --debug}, otherwise only warnings, as one {@code s3pump: warning: …} line each (not JUL's two-line format).
  *
  * <p>The client already keeps secrets out of its messages; {@link #redact} is a second net, because a debug
  * log is exactly what users paste into bug reports.
@@ -28,7 +29,7 @@ final class DebugLog implements AutoCloseable {
     private final boolean previousUseParent;
     private final Handler handler;
 
-    private DebugLog(PrintWriter err) {
+    private DebugLog(boolean debug, PrintWriter err) {
         logger = Logger.getLogger(ROOT);
         previousLevel = logger.getLevel();
         previousUseParent = logger.getUseParentHandlers();
@@ -52,12 +53,17 @@ final class DebugLog implements AutoCloseable {
                 err.flush();
             }
         };
-        handler.setLevel(Level.ALL);
+        handler.setLevel(debug ? Level.ALL : Level.WARNING);
         handler.setFormatter(new Formatter() {
             @Override
             public String format(LogRecord r) {
                 String msg = formatMessage(r);
                 StringBuilder sb = new StringBuilder();
+                if (!debug) {
+                    sb.append("s3pump: warning: ").append(Errors.oneLine(redact(msg)));
+                    if (r.getThrown() != null) sb.append(": ").append(Errors.oneLine(redact(String.valueOf(r.getThrown()))));
+                    return sb.append('\n').toString();
+                }
                 for (String line : redact(msg).split("\n", -1)) {
                     sb.append("[debug ").append(shortName(r.getLoggerName())).append("] ").append(line).append('\n');
                 }
@@ -67,14 +73,14 @@ final class DebugLog implements AutoCloseable {
                 return sb.toString();
             }
         });
-        logger.setLevel(Level.ALL);
+        logger.setLevel(debug ? Level.ALL : Level.WARNING);
         logger.setUseParentHandlers(false);
         logger.addHandler(handler);
     }
 
-    /** Starts routing debug logs to {@code err} when {@code enabled}; closing restores the previous state. */
-    static DebugLog start(boolean enabled, PrintWriter err) {
-        return enabled ? new DebugLog(err) : null;
+    /** Starts routing logs to {@code err}, debug lines only when {@code debug}; closing restores the previous state. */
+    static DebugLog start(boolean debug, PrintWriter err) {
+        return new DebugLog(debug, err);
     }
 
     @Override

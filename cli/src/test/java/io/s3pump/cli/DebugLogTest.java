@@ -30,7 +30,14 @@ class DebugLogTest {
     }
 
     @Test
-    void isAbsentWithoutDebug() {
-        assertThat(DebugLog.start(false, new PrintWriter(new StringWriter()))).isNull();
+    void withoutDebugOnlyWarningsReachStderrAsOneLineEach() {
+        StringWriter sink = new StringWriter();
+        System.Logger logger = System.getLogger("io.s3pump.client.Test");
+        try (DebugLog log = DebugLog.start(false, new PrintWriter(sink))) {
+            logger.log(System.Logger.Level.DEBUG, "canonical request");
+            logger.log(System.Logger.Level.INFO, "resuming upload");
+            logger.log(System.Logger.Level.WARNING, "ignoring unreadable journal\n/tmp/x");
+        }
+        assertThat(sink.toString()).isEqualTo("s3pump: warning: ignoring unreadable journal; /tmp/x\n");
     }
 }
