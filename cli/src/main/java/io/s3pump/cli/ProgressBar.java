@@ -104,29 +104,44 @@ final class ProgressBar implements AutoCloseable {
     }
 
     /**
-     * One progress line, at most {@code width - 1} characters:
-     * {@code upload  412.00 MiB/1.00 GiB  40% [#####.....]  98.1 MiB/s  ETA 0:06  parts 51/128}.
+     * One progress line, at most {@code width - 1} characters, the bar taking what is left:
+     * {@code upload 412.0/1024.0 MiB  40% [#####.....] 98.1 MiB/s ETA 0:06 parts 51/128}. Without a known total
+     * (stdin) there is no bar, percentage or ETA.
      *
      * @param rate bytes per second, 0 when unknown
      */
     static String render(String label, long done, long total, int partsDone, int partCount, Duration elapsed,
             double rate, int width) {
-        String sizes = ByteSize.format(done) + (total >= 0 ? "/" + ByteSize.format(total) : "");
-        String pct = total > 0 ? String.format(Locale.ROOT, "%3d%%", (int) Math.min(100, done * 100 / total))
-                : total == 0 ? "100%" : "";
+        String sizes = total > 0 ? sameUnit(done, total) : ByteSize.format(done);
+        String pct = total > 0 ? String.format(Locale.ROOT, " %3d%%", (int) Math.min(100, done * 100 / total))
+                : total == 0 ? " 100%" : "";
         String speed = rate > 0 ? String.format(Locale.ROOT, "%.1f MiB/s", rate / ByteSize.MIB) : "-- MiB/s";
-        String eta = rate > 0 && total > 0 ? "ETA " + clock(Duration.ofSeconds((long) Math.ceil((total - done) / rate)))
-                : "ETA --:--";
-        String parts = partCount > 0 ? "parts " + partsDone + "/" + partCount : "parts " + partsDone;
-        String head = label + "  " + sizes + "  " + pct;
-        String tail = "  " + speed + "  " + eta + "  " + parts + "  " + clock(elapsed);
+        String eta = total > 0 ? " ETA " + (rate > 0 ? clock(Duration.ofSeconds((long) Math.ceil((total - done) / rate)))
+                : "--:--") : " " + clock(elapsed);
+        String parts = partCount > 0 ? " parts " + partsDone + "/" + partCount : " parts " + partsDone;
+        String head = label + " " + sizes + pct;
+        String tail = " " + speed + eta + parts;
         int barWidth = width - 1 - head.length() - tail.length() - 3;
         if (barWidth < 5 || total <= 0) {
             String line = head + tail;
             return line.length() < width ? line : line.substring(0, Math.max(0, width - 1));
         }
+        barWidth = Math.min(barWidth, 40);
         int filled = (int) (barWidth * Math.min(1.0, (double) done / total));
         return head + " [" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "]" + tail;
+    }
+
+    /** {@code 412.0/1024.0 MiB}: both in the total's unit, so that the eye compares like with like. */
+    static String sameUnit(long done, long total) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int i = 0;
+        double scale = 1;
+        while (i < units.length - 1 && total / scale >= 1024) {
+            scale *= 1024;
+            i++;
+        }
+        return i == 0 ? done + "/" + total + " B"
+                : String.format(Locale.ROOT, "%.1f/%.1f %s", done / scale, total / scale, units[i]);
     }
 
     /** {@code m:ss} or {@code h:mm:ss}. */
