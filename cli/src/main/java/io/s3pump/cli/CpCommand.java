@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code s3pump cp SRC DST}: a multipart upload from a file or stdin, or a parallel ranged download. */
-@Command(name = "cp", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "cp", mixinStandardHelpOptions = true,
+        header = "Copy a file to S3 or back, in parallel parts, verified.", sortOptions = false,
         description = {
             "Upload a file (or stdin, as '-') to an S3 key, or download an S3 key to a file.%n",
             "Uploads go in parts from a memory-mapped file; downloads in parallel ranges into a temporary file that "

@@ -14,11 +14,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code s3pump ls [s3://bucket[/prefix]]}: the buckets, or the objects under a prefix. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
+        header = "List buckets, or objects with size, time and ETag.",
         description = {"List the buckets, or the objects of a bucket with their size, last-modified time (UTC) and"
                 + " ETag. Without --recursive, keys are grouped at the next '/' (shown as PRE)."})
 final class LsCommand extends S3Command {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "s3://bucket[/prefix]", description = "What to list.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "S3URI", description = "s3://bucket[/prefix]: what to list (default: the buckets).")
     String url;
 
     @Option(names = {"-r", "--recursive"}, description = "List every key under the prefix, not grouped at '/'.")

@@ -6,9 +6,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code s3pump mb s3://bucket}: CreateBucket. */
-@Command(name = "mb", mixinStandardHelpOptions = true, description = "Make a bucket.")
+@Command(name = "mb", mixinStandardHelpOptions = true,
+        header = "Make a bucket.",
+        description = "Make a bucket (CreateBucket without a location constraint, which is what RGW wants).")
 final class MbCommand extends S3Command {
-    @Parameters(index = "0", paramLabel = "s3://bucket", description = "The bucket to create.")
+    @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket: the bucket to create.")
     String url;
 
     @Override

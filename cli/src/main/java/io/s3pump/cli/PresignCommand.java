@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
  * with the same endpoint, addressing and credentials the other commands use.
  */
 @Command(name = "presign", mixinStandardHelpOptions = true,
+        header = "Print a presigned GET or PUT URL.",
         description = "Print a presigned URL that lets anyone GET (or PUT) the object until it expires. Only the URL"
                 + " is printed. It is computed locally: nothing is sent to the server.")
 final class PresignCommand extends S3Command {
@@ -28,7 +29,7 @@ final class PresignCommand extends S3Command {
 
     static final long MAX_EXPIRES_SECONDS = Signer.MAX_PRESIGN_EXPIRY.toSeconds();
 
-    @Parameters(index = "0", paramLabel = "s3://bucket/key", description = "The object.")
+    @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket/key, taken literally (no percent-decoding).")
     String url;
 
     @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "3600",

@@ -7,9 +7,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code s3pump rb s3://bucket}: DeleteBucket. */
 @Command(name = "rb", mixinStandardHelpOptions = true,
+        header = "Remove an empty bucket.",
         description = "Remove an empty bucket (remove its objects with rm and its open uploads with 'uploads abort').")
 final class RbCommand extends S3Command {
-    @Parameters(index = "0", paramLabel = "s3://bucket", description = "The bucket to remove.")
+    @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket: the bucket to remove.")
     String url;
 
     @Override

@@ -7,9 +7,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code s3pump rm s3://bucket/key}: DeleteObject, after a HEAD so that a typo is not a silent success. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
+        header = "Remove an object.",
         description = "Remove an object. A key that does not exist is an error (exit 3), unlike S3's DeleteObject.")
 final class RmCommand extends S3Command {
-    @Parameters(index = "0", paramLabel = "s3://bucket/key", description = "The object to remove.")
+    @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket/key: the object to remove.")
     String url;
 
     @Override

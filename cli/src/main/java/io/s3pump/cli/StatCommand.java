@@ -9,10 +9,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code s3pump stat s3://bucket/key}: what HEAD says about an object, spelled out. */
 @Command(name = "stat", mixinStandardHelpOptions = true,
+        header = "Show an object's size, ETag, parts, type and time.",
         description = "Show an object's size, ETag (and what kind it is), part count, content type, last-modified"
                 + " time and metadata, from one HEAD request.")
 final class StatCommand extends S3Command {
-    @Parameters(index = "0", paramLabel = "s3://bucket/key", description = "The object.")
+    @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket/key, taken literally (no percent-decoding).")
     String url;
 
     /** The JSON document. */

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code s3pump uploads ls|abort}: open multipart uploads, left by crashed clients of any make. */
 @Command(name = "uploads", mixinStandardHelpOptions = true,
+        header = "List or abort open multipart uploads.",
         description = "List or abort open multipart uploads (their parts use space until they are completed or aborted).",
         subcommands = {UploadsCommand.Ls.class, UploadsCommand.Abort.class})
 final class UploadsCommand implements Runnable {
@@ -50,11 +51,11 @@ final class UploadsCommand implements Runnable {
     }
 
     /** {@code uploads ls s3://bucket[/key]}. */
-    @Command(name = "ls", mixinStandardHelpOptions = true,
+    @Command(name = "ls", mixinStandardHelpOptions = true, header = "List open multipart uploads.",
             description = "List open multipart uploads: initiated (UTC), upload id and key.")
     static final class Ls extends S3Command {
-        @Parameters(index = "0", paramLabel = "s3://bucket[/key]",
-                description = "The bucket; a key ending in '/' lists a prefix, another key that key only.")
+        @Parameters(index = "0", paramLabel = "S3URI",
+                description = "s3://bucket[/key]: the bucket; a key ending in '/' is a prefix, another key that key only.")
         String url;
 
         /** The JSON document. */
@@ -77,12 +78,12 @@ final class UploadsCommand implements Runnable {
     }
 
     /** {@code uploads abort s3://bucket[/key] (--upload-id ID | --all) [--older-than AGE]}. */
-    @Command(name = "abort", mixinStandardHelpOptions = true,
+    @Command(name = "abort", mixinStandardHelpOptions = true, header = "Abort open multipart uploads.",
             description = "Abort open multipart uploads: one by its id, or all (of a key or prefix), optionally only"
                     + " those older than an age.")
     static final class Abort extends S3Command {
-        @Parameters(index = "0", paramLabel = "s3://bucket[/key]",
-                description = "The bucket, or a key (exact) or a prefix (ending in '/').")
+        @Parameters(index = "0", paramLabel = "S3URI",
+                description = "s3://bucket[/key]: the bucket, a key (exact) or a prefix (ending in '/').")
         String url;
 
         /** Exactly one of the two ways to choose uploads. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
  * local read, without downloading: the size, then the ETag recomputed from the file.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Check a local file against an object without downloading.",
         description = {"Check that an object holds exactly a local file, without downloading it: the size, then the"
                 + " ETag recomputed from the file (the MD5, or for a multipart object the MD5 of the part MD5s with"
                 + " the part count). Exits with 6 when they differ."},
@@ -24,7 +25,7 @@ final class VerifyCommand extends S3Command {
     @Parameters(index = "0", paramLabel = "FILE", description = "The local file.")
     Path file;
 
-    @Parameters(index = "1", paramLabel = "s3://bucket/key", description = "The object.")
+    @Parameters(index = "1", paramLabel = "S3URI", description = "s3://bucket/key, taken literally (no percent-decoding).")
     String url;
 
     @Option(names = "--part-size", paramLabel = "SIZE", converter = ByteSize.Converter.class,

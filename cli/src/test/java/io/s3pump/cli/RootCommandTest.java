@@ -18,7 +18,7 @@ class RootCommandTest {
             assertThat(r.out()).as("exit code %s (%d) in --help", f.getName(), code)
                     .containsPattern("(?m)^ +" + code + "  \\w");
         }
-        assertThat(r.out()).contains("Exit codes:", "4  auth (InvalidAccessKeyId, SignatureDoesNotMatch, AccessDenied");
+        assertThat(r.out()).contains("Exit codes:", "4  auth: InvalidAccessKeyId, SignatureDoesNotMatch, AccessDenied");
     }
 
     @Test
