@@ -144,6 +144,16 @@ final class CpCommand extends S3Command {
             } catch (ResumableUploadException e) {
                 if (bar != null) bar.close();
                 return stopped(e, guard.fired());
+            } catch (Exception e) {
+                if (!guard.fired() && !Thread.currentThread().isInterrupted()) throw e;
+                // Ctrl-C: whatever the interrupted I/O threw (ClosedByInterruptException, InterruptedIOException…)
+                // means only that; the engine has removed the partial file unless asked to keep it.
+                if (bar != null) bar.close();
+                spec.commandLine().getErr().println("s3pump: interrupted" + (job instanceof CopyJob.Download
+                        ? (keepOnFailure || resume ? "; partial download kept for --resume" : "; nothing was written")
+                        : "; upload aborted"));
+                spec.commandLine().getErr().flush();
+                return ExitCodes.INTERRUPTED;
             }
             if (bar != null) bar.close();
             report(out, done);
