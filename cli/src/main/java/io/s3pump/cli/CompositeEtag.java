@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * single PutObject, or for a multipart object the MD5 of the part MD5s followed by {@code -N}.
  *
  * <p>A completed multipart object does not say its part size (RGW ignores HEAD {@code ?partNumber}), so the part
- * sizes that give exactly N parts are tried, most likely first (whole MiB, powers of two, the N-way split), all
+ * sizes that give exactly N parts are tried, most likely first (8 MiB, whole MiB, powers of two, the N-way split), all
  * in one read of the file.
  */
 final class CompositeEtag {
@@ -29,6 +29,8 @@ final class CompositeEtag {
     /** Each candidate costs one more MD5 stream over the file (~0.65 GiB/s per core): keep the list short. */
     static final int MAX_CANDIDATES = 8;
     private static final long MIB = ByteSize.MIB;
+    /** The default part size of s3pump, the AWS CLI and boto3. */
+    private static final long DEFAULT_PART_SIZE = 8 * MIB;
 
     private CompositeEtag() {}
 
@@ -49,7 +51,8 @@ final class CompositeEtag {
         long lo = ceilDiv(size, parts);                          // the N-way split (boto3's "N chunks")
         long hi = parts == 1 ? Long.MAX_VALUE : ceilDiv(size, parts - 1) - 1;
         if (lo > hi) return List.of();
-        long firstMib = ceilDiv(lo, MIB) * MIB;                  // the smallest whole-MiB size (s3pump, aws cli)
+        long firstMib = ceilDiv(lo, MIB) * MIB;                  // the smallest whole-MiB size (s3pump's auto sizing)
+        if (DEFAULT_PART_SIZE >= lo && DEFAULT_PART_SIZE <= hi) out.add(DEFAULT_PART_SIZE);   // s3pump, aws cli, boto3
         if (firstMib <= hi) out.add(firstMib);
         for (long p = MIB; p <= hi && p > 0; p <<= 1) {          // 8, 16, 32 MiB... defaults of most clients
             if (p >= lo) out.add(p);

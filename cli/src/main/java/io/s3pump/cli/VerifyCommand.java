@@ -52,7 +52,10 @@ final class VerifyCommand extends S3Command {
         Printer out = printer();
         out.document(v);
         if (!v.match()) {
-            throw new CliException(ExitCodes.VERIFICATION_FAILED, file + " and " + target + " differ: " + v.detail());
+            // The verdict above is the JSON document; the error line goes to stderr as for any failure.
+            out.err().println("s3pump: " + file + " and " + target + " differ: " + v.detail());
+            out.err().flush();
+            return ExitCodes.VERIFICATION_FAILED;
         }
         out.say("ok: " + file + " matches " + target + ": " + v.detail());
         return ExitCodes.OK;
@@ -86,9 +89,11 @@ final class VerifyCommand extends S3Command {
                         computed.get(i), p == 0 ? null : p, how);
             }
         }
-        String tried = parts == null ? "MD5 " + computed.get(0)
-                : "part sizes " + sizes.stream().map(ByteSize::format).toList() + " give " + computed;
+        String tried = parts == null ? "the file's MD5 is " + computed.get(0)
+                : "no part size tried (" + String.join(", ", sizes.stream().map(ByteSize::format).toList())
+                        + ") reproduces it" + (partSize == null ? "; if another client used an unusual part size,"
+                        + " name it with --part-size" : "");
         return new Verdict(file.toString(), target.toString(), false, localSize, objectSize, etag, computed.get(0),
-                parts == null ? null : sizes.get(0), "same size, but ETag " + etag + " in S3; " + tried);
+                parts == null ? null : sizes.get(0), "same size, but ETag " + etag + " in S3: " + tried);
     }
 }

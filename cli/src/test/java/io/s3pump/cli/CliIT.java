@@ -197,7 +197,58 @@ class CliIT {
         Jar.Result bad = jar.run("verify", changed.toString(), bucket.url("verify.bin"));
         assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(bad.errLines()).singleElement().asString()
-                .startsWith("s3pump: " + changed + " and " + bucket.url("verify.bin") + " differ: same size, but ETag ");
+                .startsWith("s3pump: " + changed + " and " + bucket.url("verify.bin") + " differ: same size, but ETag ")
+                .contains("no part size tried (8.00 MiB");
+    }
+
+    /** A condition the test polls for. */
+    interface Probe {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Sends SIGINT, as a terminal's Ctrl-C would, once {@code started} holds (the transfer is under way, so the
+     * command's handler is in place; a loaded machine can take seconds to get there), after {@code delayMillis}.
+     */
+    static void interruptOnce(Process p, Probe started, long delayMillis) {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!started.holds()) {
+                if (!p.isAlive() || System.nanoTime() > deadline) throw new AssertionError("the transfer never started");
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            TimeUnit.MILLISECONDS.sleep(delayMillis);
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void quietPrintsNothingOnSuccess() throws Exception {
+        Path file = randomFile(dir, "quiet.bin", 1000, 8);
+        Jar.Result r = jar.run("cp", "--quiet", file.toString(), bucket.url("quiet.bin"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void ctrlCDuringADownloadExits130AndLeavesNoPartialFile() throws Exception {
+        Path file = randomFile(dir, "download-me.bin", 200 * ByteSize.MIB, 9);
+        assertThat(jar.run("cp", file.toString(), bucket.url("interrupt/download.bin")).exitCode()).isZero();
+        Path targetDir = Files.createDirectory(dir.resolve("down"));
+        Jar.Result stopped = jar.run(null, p -> interruptOnce(p, () -> {
+            try (Stream<Path> files = Files.list(targetDir)) {
+                return files.findAny().isPresent();   // the temporary file exists: ranges are being written
+            }
+        }, 0), "cp", "--concurrency", "1", bucket.url("interrupt/download.bin"),
+                targetDir.resolve("download.bin").toString());
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(stopped.errLines()).containsExactly("s3pump: interrupted; nothing was written");
+        try (Stream<Path> left = Files.list(targetDir)) {
+            assertThat(left.toList()).as("files left in the target directory").isEmpty();
+        }
     }
 
     @Test
@@ -206,15 +257,8 @@ class CliIT {
         Path journals = Files.createDirectories(dir.resolve("state"));
         Jar withState = jar.env("XDG_STATE_HOME", journals.toString());
         String key = "resume/interrupted.bin";
-        Jar.Result stopped = withState.run(null, p -> {
-            try {
-                // Wait for the first parts to go out, then send SIGINT as a terminal's Ctrl-C would.
-                TimeUnit.MILLISECONDS.sleep(2500);
-                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
-            } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }, "cp", "--part-size", "5MiB", "--concurrency", "1", file.toString(), bucket.url(key));
+        Jar.Result stopped = withState.run(null, p -> interruptOnce(p,
+                () -> bucket.openUploads().stream().anyMatch(u -> u.key().equals(key)), 1000), "cp", "--part-size", "5MiB", "--concurrency", "1", file.toString(), bucket.url(key));
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(stopped.err()).contains("s3pump: interrupted; upload ", " kept with ",
                 "resume with: s3pump cp --resume --part-size 5MiB --concurrency 1 " + file + " " + bucket.url(key));
