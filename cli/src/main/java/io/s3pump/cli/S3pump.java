@@ -69,7 +69,8 @@ public final class S3pump implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        System.exit(cl.execute(LeadingOptions.reorder(cl, args)));
     }
 
     /** A fully configured command line: error handling, exit codes and {@code --debug} logging. */

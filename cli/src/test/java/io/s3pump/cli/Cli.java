@@ -32,7 +32,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = cl.execute(LeadingOptions.reorder(cl, args));
         return new Result(code, out.toString(), err.toString());
     }
 }

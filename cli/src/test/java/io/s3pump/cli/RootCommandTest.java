@@ -44,6 +44,22 @@ class RootCommandTest {
     }
 
     @Test
+    void sharedOptionsMayComeBeforeTheCommandAsWithTheAwsCli() {
+        var cl = S3pump.commandLine();
+        assertThat(LeadingOptions.reorder(cl, new String[] {"--endpoint-url", "http://h:1", "--debug", "ls", "s3://b"}))
+                .containsExactly("ls", "--endpoint-url", "http://h:1", "--debug", "s3://b");
+        assertThat(LeadingOptions.reorder(cl, new String[] {"--output=json", "uploads", "ls", "s3://b"}))
+                .containsExactly("uploads", "ls", "--output=json", "s3://b");
+        assertThat(LeadingOptions.reorder(cl, new String[] {"--version"})).containsExactly("--version");
+        assertThat(LeadingOptions.reorder(cl, new String[] {"--bogus", "ls"})).containsExactly("--bogus", "ls");
+        assertThat(LeadingOptions.reorder(cl, new String[] {"--part-size", "8M", "cp", "a", "b"}))
+                .as("an option of one command only is left for picocli to report").containsExactly("--part-size", "8M", "cp", "a", "b");
+        Cli.Result r = Cli.run("--output", "json", "presign", "--expires-in", "0", "s3://bucket/key");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.out()).contains("\"exitCode\" : 2");
+    }
+
+    @Test
     void helpCommandPrintsTheCommandList() {
         Cli.Result r = Cli.run("help");
         assertThat(r.exitCode()).isZero();
