@@ -44,9 +44,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * composite of them.
  */
 final class StdinUpload {
-    /** Below one part, a single PutObject. */
     private StdinUpload() {}
 
+    /**
+     * Uploads all of {@code in} to {@code target}: a single PutObject when the stream ends within the first part,
+     * else a multipart upload, verified against HEAD either way.
+     *
+     * @throws VerificationException if the object's size or ETag is not that of the bytes read
+     * @throws IOException if a request failed for good (the upload was aborted) or stdin could not be read
+     */
     static CpCommand.Transfer run(S3Client s3, S3Url target, int concurrency, Long basePartSize,
             TransferListener listener, InputStream in) throws IOException {
         StreamingPartPlan plan = basePartSize == null ? StreamingPartPlan.defaults()
