@@ -203,7 +203,8 @@ final class CpCommand extends S3Command {
         err.flush();
         if (output.json()) {
             spec.commandLine().getOut().println(Printer.toJson(java.util.Map.of("error", java.util.Map.of(
-                    "message", why, "uploadId", e.uploadId(), "partsDone", e.partsDone(), "partCount", e.partCount(),
+                    "message", why, "uploadId", e.uploadId(), "journal", String.valueOf(e.journal()),
+                    "partsDone", e.partsDone(), "partCount", e.partCount(),
                     "resume", resumeCommand, "exitCode", interrupted ? ExitCodes.INTERRUPTED
                             : Errors.classify(e.getCause(), this).exitCode()))));
             spec.commandLine().getOut().flush();
