@@ -122,6 +122,10 @@ final class CpCommand extends S3Command {
             case CopyJob.Upload u -> u.target();
             case CopyJob.Download d -> d.source();
         };
+        if (job instanceof CopyJob.Download) {
+            if (parts != null) throw CliException.usage("--parts applies to uploads; a download follows the object's parts");
+            if (checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
+        }
         int inFlight = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
         Integrity integrity = checksum.integrity();
         Printer out = printer();
@@ -179,8 +183,6 @@ final class CpCommand extends S3Command {
 
     private Transfer download(S3Client s3, CopyJob.Download d, int inFlight, TransferListener listener)
             throws IOException {
-        if (parts != null) throw CliException.usage("--parts applies to uploads; a download follows the object's parts");
-        if (checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
         DownloadOptions.Builder options = DownloadOptions.builder()
                 .concurrency(inFlight)
                 .keepPartial(keepOnFailure || resume)

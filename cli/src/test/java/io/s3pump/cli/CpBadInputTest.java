@@ -116,6 +116,15 @@ class CpBadInputTest {
     }
 
     @Test
+    void uploadOnlyOptionsOnADownloadAreUsageErrors() {
+        Path target = dir.resolve("target.bin");
+        assertOneLine(cp("--parts", "3", "s3://bucket/key", target.toString()), ExitCodes.USAGE,
+                "s3pump: --parts applies to uploads; a download follows the object's parts");
+        assertOneLine(cp("--checksum", "md5", "s3://bucket/key", target.toString()), ExitCodes.USAGE,
+                "s3pump: --checksum applies to uploads");
+    }
+
+    @Test
     void twoLocalPathsAreAUsageError() {
         Cli.Result r = cp(file.toString(), dir.resolve("copy").toString());
         assertOneLine(r, ExitCodes.USAGE, "s3pump: one of SRC and DST must be an s3://bucket/key URL");
