@@ -152,6 +152,14 @@ class CliIT {
                     URI.create(url.out().strip().replace("X-Amz-Expires=300", "X-Amz-Expires=301"))).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(tampered.statusCode()).isEqualTo(403);
+
+            Jar.Result put = jar.run("presign", "--method", "PUT", bucket.url("presign/put.bin"));
+            assertThat(put.exitCode()).as(put.toString()).isZero();
+            HttpResponse<String> stored = http.send(HttpRequest.newBuilder(URI.create(put.out().strip()))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+            assertThat(bucket.s3.headObject(bucket.name, "presign/put.bin").contentLength()).isEqualTo(4096);
         }
     }
 
