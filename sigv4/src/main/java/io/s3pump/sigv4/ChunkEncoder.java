@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
 
 /**
  * Produces the aws-chunked body of a streaming payload mode: chunk headers (with chained chunk signatures for the
@@ -91,7 +90,6 @@ public final class ChunkEncoder {
     private final class EncodingStream extends InputStream {
         private final InputStream payload;
         private final boolean signed = !(mode instanceof PayloadMode.StreamingUnsignedTrailer);
-        private final Mac mac = signed ? key.mac() : null;
         private final MessageDigest sha = signed ? Sha256.newDigest() : null;
         private final Checksums.Running checksum = mode.trailer() == null ? null : Checksums.start(mode.trailer());
         private final byte[] data;
@@ -176,7 +174,7 @@ public final class ChunkEncoder {
             sha.update(chunk, 0, length);
             String chunkHash = Hex.encode(sha.digest());
             String sts = StringToSign.chunk(amzDate, scope, previousSignature, chunkHash);
-            previousSignature = Hex.encode(mac.doFinal(sts.getBytes(StandardCharsets.US_ASCII)));
+            previousSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
             return previousSignature;
         }
 
@@ -192,7 +190,7 @@ public final class ChunkEncoder {
             if (!signed) return (trailerLine + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             String trailerHash = Hex.encode(sha.digest((trailerLine + '\n').getBytes(StandardCharsets.US_ASCII)));
             String sts = StringToSign.trailer(amzDate, scope, previousSignature, trailerHash);
-            String trailerSignature = Hex.encode(mac.doFinal(sts.getBytes(StandardCharsets.US_ASCII)));
+            String trailerSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
             return (trailerLine + "\r\nx-amz-trailer-signature:" + trailerSignature + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         }
 

@@ -1,5 +1,8 @@
 package io.s3pump.sigv4;
 
+import io.s3pump.sigv4.internal.CanonicalRequest;
+import io.s3pump.sigv4.internal.Hex;
+import io.s3pump.sigv4.internal.StringToSign;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,21 +20,26 @@ public final class PresignedRequest {
     private final String query;
     private final List<Header> headers;
     private final Instant expiresAt;
-    private final String signature;
-    private final String canonicalRequest;
-    private final String stringToSign;
+    // What went into the signature; the debug texts are rendered from it only when asked for.
+    private final CanonicalRequest canonical;
+    private final String algorithm;
+    private final String amzDate;
+    private final String scope;
+    private final byte[] canonicalHash;
 
     PresignedRequest(String method, String host, String path, String query, List<Header> headers, Instant expiresAt,
-                     String signature, String canonicalRequest, String stringToSign) {
+                     CanonicalRequest canonical, String algorithm, String amzDate, String scope, byte[] canonicalHash) {
         this.method = method;
         this.host = host;
         this.path = path;
         this.query = query;
         this.headers = List.copyOf(headers);
         this.expiresAt = expiresAt;
-        this.signature = signature;
-        this.canonicalRequest = canonicalRequest;
-        this.stringToSign = stringToSign;
+        this.canonical = canonical;
+        this.algorithm = algorithm;
+        this.amzDate = amzDate;
+        this.scope = scope;
+        this.canonicalHash = canonicalHash;
     }
 
     /** The HTTP method the URL is valid for. */
@@ -70,22 +78,22 @@ public final class PresignedRequest {
 
     /** The signature. Treat it as a secret. */
     public String signature() {
-        return signature;
+        return Signer.signatureOf(query);
     }
 
     /** The exact canonical request. Contains the session token, if any. */
     public String canonicalRequest() {
-        return canonicalRequest;
+        return canonical.text();
     }
 
     /** The string to sign. It reveals no secret. */
     public String stringToSign() {
-        return stringToSign;
+        return StringToSign.of(algorithm, amzDate, scope, Hex.encode(canonicalHash));
     }
 
     /** The canonical request with any session token masked, and the string to sign: safe to log. */
     public String debugText() {
-        return "canonical request:\n" + Signer.redactToken(canonicalRequest) + "\nstring to sign:\n" + stringToSign;
+        return "canonical request:\n" + Signer.redactToken(canonicalRequest()) + "\nstring to sign:\n" + stringToSign();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.s3pump.sigv4;
 
+import io.s3pump.sigv4.internal.CanonicalRequest;
+import io.s3pump.sigv4.internal.Hex;
+import io.s3pump.sigv4.internal.StringToSign;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,20 +17,23 @@ import java.util.OptionalLong;
 public final class SignedRequest {
     private final List<Header> headers;
     private final String authorization;
-    private final String signature;
-    private final String signedHeaders;
-    private final String canonicalRequest;
-    private final String stringToSign;
+    // What went into the signature; the debug texts are rendered from it only when asked for.
+    private final CanonicalRequest canonical;
+    private final String algorithm;
+    private final String amzDate;
+    private final String scope;
+    private final byte[] canonicalHash;
     private final ChunkEncoder chunkEncoder;
 
-    SignedRequest(List<Header> headers, String authorization, String signature, String signedHeaders,
-                  String canonicalRequest, String stringToSign, ChunkEncoder chunkEncoder) {
-        this.headers = List.copyOf(headers);
+    SignedRequest(List<Header> headers, String authorization, CanonicalRequest canonical, String algorithm,
+                  String amzDate, String scope, byte[] canonicalHash, ChunkEncoder chunkEncoder) {
+        this.headers = headers;
         this.authorization = authorization;
-        this.signature = signature;
-        this.signedHeaders = signedHeaders;
-        this.canonicalRequest = canonicalRequest;
-        this.stringToSign = stringToSign;
+        this.canonical = canonical;
+        this.algorithm = algorithm;
+        this.amzDate = amzDate;
+        this.scope = scope;
+        this.canonicalHash = canonicalHash;
         this.chunkEncoder = chunkEncoder;
     }
 
@@ -55,27 +61,27 @@ public final class SignedRequest {
 
     /** The signature (hex HMAC for SigV4, hex DER ECDSA for SigV4A). Treat it as a secret. */
     public String signature() {
-        return signature;
+        return Signer.signatureOf(authorization);
     }
 
     /** The signed header names, {@code ;}-separated, lower case, sorted. */
     public String signedHeaders() {
-        return signedHeaders;
+        return canonical.signedHeaders();
     }
 
     /** The exact canonical request. Contains the session token, if any: log {@link #debugText()} instead. */
     public String canonicalRequest() {
-        return canonicalRequest;
+        return canonical.text();
     }
 
     /** The string to sign. It reveals no secret. */
     public String stringToSign() {
-        return stringToSign;
+        return StringToSign.of(algorithm, amzDate, scope, Hex.encode(canonicalHash));
     }
 
     /** The canonical request with any session token masked, and the string to sign: safe to log. */
     public String debugText() {
-        return "canonical request:\n" + Signer.redactToken(canonicalRequest) + "\nstring to sign:\n" + stringToSign;
+        return "canonical request:\n" + Signer.redactToken(canonicalRequest()) + "\nstring to sign:\n" + stringToSign();
     }
 
     /** For streaming modes, the exact {@code Content-Length} of the encoded body. */
@@ -95,6 +101,6 @@ public final class SignedRequest {
 
     @Override
     public String toString() {
-        return "SignedRequest[signedHeaders=" + signedHeaders + ", signature=****]";
+        return "SignedRequest[signedHeaders=" + signedHeaders() + ", signature=****]";
     }
 }

@@ -47,7 +47,7 @@ public final class UriEncoding {
      * This string is also a valid wire query, so send it as is (after the {@code ?}).
      */
     public static String canonicalQuery(List<QueryParam> params) {
-        return CanonicalQuery.of(params);
+        return CanonicalQuery.of(List.copyOf(params)).toString();
     }
 
     static boolean isUnreserved(int c) {

@@ -11,7 +11,7 @@ public final class Sha256 {
 
     private Sha256() {}
 
-    /** A fresh, unshared digest. */
+    /** A fresh, unshared digest; always cloneable (the signer relies on that). */
     public static MessageDigest newDigest() {
         if (CLONEABLE) {
             try {
@@ -46,7 +46,8 @@ public final class Sha256 {
             PROTOTYPE.clone();
             return true;
         } catch (CloneNotSupportedException e) {
-            return false;
+            // The JDK's SUN provider clones; a replacement provider that does not would break SigningKey.
+            throw new IllegalStateException("the SHA-256 provider " + PROTOTYPE.getProvider() + " cannot clone digests", e);
         }
     }
 }
