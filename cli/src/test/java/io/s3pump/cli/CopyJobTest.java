@@ -1,0 +1,57 @@
+package io.s3pump.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CopyJobTest {
+    @TempDir Path dir;
+
+    @Test
+    void aKeyEndingInSlashTakesTheFilesName() throws IOException {
+        Path f = Files.writeString(dir.resolve("report 2026.csv"), "x");
+        assertThat(CopyJob.resolve(f.toString(), "s3://bucket/dir/", false))
+                .isEqualTo(new CopyJob.Upload(f, new S3Url("bucket", "dir/report 2026.csv")));
+        assertThat(CopyJob.resolve(f.toString(), "s3://bucket", false))
+                .isEqualTo(new CopyJob.Upload(f, new S3Url("bucket", "report 2026.csv")));
+    }
+
+    @Test
+    void anExistingDirectoryTakesTheKeysLastSegment() {
+        assertThat(CopyJob.resolve("s3://bucket/a/b/c.bin", dir.toString(), false))
+                .isEqualTo(new CopyJob.Download(new S3Url("bucket", "a/b/c.bin"), dir.resolve("c.bin"), false));
+    }
+
+    @Test
+    void stdinIsAnUploadWithoutFile() {
+        CopyJob job = CopyJob.resolve("-", "s3://bucket/piped", false);
+        assertThat(job).isInstanceOfSatisfying(CopyJob.Upload.class, u -> assertThat(u.fromStdin()).isTrue());
+    }
+
+    @Test
+    void forceAllowsAnExistingTarget() throws IOException {
+        Path f = Files.writeString(dir.resolve("t.bin"), "old");
+        assertThat(CopyJob.resolve("s3://bucket/k", f.toString(), true))
+                .isEqualTo(new CopyJob.Download(new S3Url("bucket", "k"), f, true));
+        assertThatThrownBy(() -> CopyJob.resolve("s3://bucket/k", f.toString(), false))
+                .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE));
+    }
+
+    @Test
+    void s3ToS3IsNotSupportedYetAndSaysSo() {
+        assertThatThrownBy(() -> CopyJob.resolve("s3://a-bucket/k", "s3://b-bucket/k", false))
+                .hasMessage("copying from S3 to S3 is not supported; one of SRC and DST must be a local path");
+    }
+
+    @Test
+    void theResumeCommandQuotesWhatTheShellWouldSplit() {
+        assertThat(CpCommand.shellQuote("/tmp/plain-file.bin")).isEqualTo("/tmp/plain-file.bin");
+        assertThat(CpCommand.shellQuote("s3://bucket/a b")).isEqualTo("'s3://bucket/a b'");
+        assertThat(CpCommand.shellQuote("it's")).isEqualTo("'it'\\''s'");
+    }
+}

@@ -1,0 +1,62 @@
+package io.s3pump.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProgressBarTest {
+
+    @Test
+    void showsBytesPercentRateEtaAndParts() {
+        String line = ProgressBar.render("upload", 512 * ByteSize.MIB, ByteSize.GIB, 64, 128,
+                Duration.ofSeconds(5), 100 * ByteSize.MIB, 100);
+        assertThat(line)
+                .startsWith("upload 0.5/1.0 GiB  50% [####")
+                .endsWith("] 100.0 MiB/s ETA 0:06 parts 64/128");
+        assertThat(line.length()).isLessThan(100);
+        String eighty = ProgressBar.render("upload", 110 * ByteSize.MIB, 300 * ByteSize.MIB, 22, 60,
+                Duration.ofSeconds(2), 64.5 * ByteSize.MIB, 80);
+        assertThat(eighty).as("an 80-column terminal still gets a bar")
+                .startsWith("upload 110.0/300.0 MiB  36% [#").contains("] 64.5 MiB/s ETA 0:03 parts 22/60");
+        assertThat(eighty.length()).isLessThan(80);
+    }
+
+    @Test
+    void fitsANarrowTerminalByDroppingTheBar() {
+        String line = ProgressBar.render("download", 1, ByteSize.GIB, 0, 128, Duration.ZERO, 0, 45);
+        assertThat(line.length()).isLessThan(45);
+        assertThat(line).doesNotContain("[");
+    }
+
+    @Test
+    void saysTheRateIsUnknownBeforeAnyByteMoved() {
+        String line = ProgressBar.render("upload", 0, 100, 0, 1, Duration.ZERO, 0, 120);
+        assertThat(line).contains("-- MiB/s", "ETA --:--", "parts 0/1");
+    }
+
+    @Test
+    void withoutAKnownTotalShowsBytesRateElapsedAndParts() {
+        String line = ProgressBar.render("upload", 24 * ByteSize.MIB, -1, 3, 0, Duration.ofSeconds(65),
+                12 * ByteSize.MIB, 120);
+        assertThat(line).isEqualTo("upload 24.00 MiB 12.0 MiB/s 1:05 parts 3");
+    }
+
+    @Test
+    void printsHoursOnceAnHourHasPassed() {
+        assertThat(ProgressBar.clock(Duration.ofSeconds(3725))).isEqualTo("1:02:05");
+        assertThat(ProgressBar.clock(Duration.ofSeconds(65))).isEqualTo("1:05");
+    }
+
+    @Test
+    void redrawsFromTheLatestUpdateAndClearsItsLineOnClose() throws Exception {
+        StringWriter sink = new StringWriter();
+        try (ProgressBar bar = ProgressBar.start(new PrintWriter(sink), "upload")) {
+            bar.update(3 * ByteSize.MIB, 10 * ByteSize.MIB, 3, 10);
+            Thread.sleep(450);
+        }
+        assertThat(sink.toString()).contains("\rupload 3.0/10.0 MiB  30%", "parts 3/10").endsWith("\r");
+    }
+}
