@@ -46,6 +46,9 @@ public final class HttpClients {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
+        if ("http".equalsIgnoreCase(config.endpoint().getScheme())) {
+            b.socketFactory(new GatheringSocketFactory(GatheringSocketFactory.DEFAULT_GATHER));
+        }
         if (config.insecureTls()) {
             X509TrustManager trustAll = new TrustAll();
             b.sslSocketFactory(sslContext(trustAll).getSocketFactory(), trustAll).hostnameVerifier((h, s) -> true);
