@@ -1,6 +1,7 @@
 package io.s3pump.client.internal.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -65,9 +66,16 @@ final class GatheringSocketFactory extends SocketFactory {
     static final class GatheringSocket extends Socket {
         private final int gather;
         private OutputStream out;
+        private InputStream in;
 
         GatheringSocket(int gather) {
             this.gather = gather;
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) in = new GatheringInputStream(super.getInputStream(), gather);
+            return in;
         }
 
         @Override
@@ -131,6 +139,61 @@ final class GatheringSocketFactory extends SocketFactory {
             } finally {
                 out.close();
             }
+        }
+    }
+
+    /**
+     * Reads as much as the socket has (up to the buffer size) in one call and serves Okio's 8 KiB reads from it.
+     * A read that asks for at least a whole buffer while nothing is buffered goes straight to the socket.
+     * A timeout or failure leaves the buffer as it was, so OkHttp's 1 ms health-check read loses nothing.
+     */
+    static final class GatheringInputStream extends InputStream {
+        private final InputStream in;
+        private final byte[] buffer;
+        private int pos;
+        private int limit;
+
+        GatheringInputStream(InputStream in, int size) {
+            this.in = in;
+            this.buffer = new byte[size];
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (pos == limit && !fill()) return -1;
+            return buffer[pos++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) return 0;
+            if (pos == limit) {
+                if (len >= buffer.length) return in.read(b, off, len);
+                if (!fill()) return -1;
+            }
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buffer, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) return false;
+            pos = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return limit - pos + in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }
