@@ -84,13 +84,14 @@ final class UploadBodies {
             boolean mapped = segment.isMapped();
             long released = 0;
             for (long pos = 0; pos < size; pos += SLICE) {
-                writeFully(out, segment.asSlice(pos, Math.min(SLICE, size - pos)).asByteBuffer());
+                long end = Math.min(size, pos + SLICE);
+                writeFully(out, segment.asSlice(pos, end - pos).asByteBuffer());
                 // File pages of a mapping count in the RSS until they are unmapped or released. The channel has
                 // copied what it was given, so release the pages behind us (madvise DONTNEED: the page cache keeps
                 // them, a retry faults them back in): the RSS then holds a window per body, not the whole part.
-                if (mapped && pos + SLICE - released >= RELEASE_WINDOW) {
-                    segment.asSlice(released, pos + SLICE - released).unload();
-                    released = pos + SLICE;
+                if (mapped && end - released >= RELEASE_WINDOW) {
+                    segment.asSlice(released, end - released).unload();
+                    released = end;
                 }
             }
         }
