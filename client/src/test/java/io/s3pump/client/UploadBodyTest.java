@@ -38,6 +38,24 @@ class UploadBodyTest {
     }
 
     @Test
+    void aMappedBodyThatReleasesItsPagesAsItGoesWritesEveryLengthExactlyTwice() throws Exception {
+        // lengths around the 1 MiB release window and the 8 KiB write slice, where the last slice is short
+        int[] lengths = {(1 << 20) - 1, 1 << 20, (1 << 20) + 1, 5 * (1 << 20) - 1, 5 * (1 << 20) + 1, 3 * (1 << 20) + 4097};
+        byte[] data = new byte[5 * (1 << 20) + 1];
+        new Random(11).nextBytes(data);
+        Path file = dir.resolve("m");
+        Files.write(file, data);
+        for (int length : lengths) {
+            try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file)) {
+                UploadBody body = UploadBody.of(ch.map(FileChannel.MapMode.READ_ONLY, 0, length, arena));
+                byte[] expected = java.util.Arrays.copyOf(data, length);
+                assertThat(write(body)).as("length " + length).isEqualTo(expected);
+                assertThat(write(body)).as("second write, length " + length).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void everyKindOfBodyWritesAndStreamsItsExactBytesRepeatedly() throws Exception {
         byte[] data = new byte[3 * (1 << 20) + 17]; // crosses the 1 MiB write slices
         new Random(7).nextBytes(data);

@@ -46,7 +46,13 @@
  * layout was certain. A range that breaks mid-body resumes from its last written byte. Memory is
  * concurrency × buffer (8 × 256 KiB by default).
  *
- * <h2>Measured (local RGW 16.2, bluestore, 2 cores shared with other builds, load average 11–15)</h2>
+ * <h2>Measured</h2>
+ * 1 GiB of random data, 8 MiB × 8, local RGW 16.2 (bluestore), whole JVM process with the launcher's flags
+ * (figures, method and the breakdown by thread are in {@code client/PERFORMANCE.md}): upload with the default
+ * signed SHA-256 payload 2.5 CPU-s, {@code UNSIGNED-PAYLOAD} without hashing 1.7, {@code Content-MD5} 3.4;
+ * download with the MD5 of every range 3.35. Peak RSS 88–92 MiB from 1 GiB to 4 GiB, up and down: each part's
+ * mapped pages are released window by window as they are hashed and sent, and unmapped when the part is done.
+ * <h3>Part sizes, measured before the work in PERFORMANCE.md (default JVM flags: G1, ¼ of RAM as heap, full JIT; load average 11–15)</h3>
  * 1 GiB of random data, whole JVM process ({@code /usr/bin/time}), JVM start-up alone 1.0 CPU-s / 103 MB RSS:
  * <table>
  *   <caption>Upload, signed SHA-256 payload, 8 parts in flight</caption>

@@ -41,6 +41,19 @@ class MappedPartTest {
     }
 
     @Test
+    void hashingAcrossReleasedWindowsGivesTheDigestsAndLeavesTheBytesReadable() throws Exception {
+        byte[] data = new byte[3 * 1024 * 1024 + 17]; // several 1 MiB windows, each released once hashed
+        new Random(3).nextBytes(data);
+        try (FileChannel ch = FileChannel.open(file(data), StandardOpenOption.READ);
+             MappedPart part = MappedPart.map(ch, 1, 0, data.length)) {
+            assertThat(part.sha256Hex()).isEqualTo(java.util.HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+            assertThat(part.md5().bytes()).isEqualTo(MessageDigest.getInstance("MD5").digest(data));
+            assertThat(part.segment().toArray(ValueLayout.JAVA_BYTE)).as("released pages fault back in").isEqualTo(data);
+        }
+    }
+
+    @Test
     void theMd5IsComputedOnceAndAnOfferedMd5IsKept() throws Exception {
         byte[] data = new byte[1 << 20];
         new Random(2).nextBytes(data);

@@ -49,6 +49,11 @@ public final class DownloadJob {
     private final Path target;
     private final DownloadOptions options;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /**
+     * Range buffers handed from one finished range to the next: at most one per range in flight. A fresh 256 KiB
+     * array per range outlived young collections and was promoted, so the heap (RSS) grew with the object size.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public DownloadJob(ObjectStore store, LongSupplier nanoTime, String bucket, String key, Path target,
                        DownloadOptions options) {
@@ -272,7 +277,18 @@ public final class DownloadJob {
     private Md5Digest fetch(FileChannel ch, String etag, long first, long last, boolean hash, ProgressTracker tracker)
             throws IOException, InterruptedException {
         MessageDigest md = hash ? Md5Digest.newMd5() : null;
-        byte[] buf = new byte[(int) Math.min(options.bufferSize(), last - first + 1)];
+        int want = (int) Math.min(options.bufferSize(), last - first + 1);
+        byte[] buf = buffers.poll();
+        if (buf == null || buf.length < want) buf = new byte[want];
+        try {
+            return fetch(ch, etag, first, last, md, buf, tracker);
+        } finally {
+            buffers.offer(buf);
+        }
+    }
+
+    private Md5Digest fetch(FileChannel ch, String etag, long first, long last, MessageDigest md, byte[] buf,
+                            ProgressTracker tracker) throws IOException, InterruptedException {
         ByteBuffer bb = ByteBuffer.wrap(buf);
         ProgressTracker.PartCounter counter = tracker.part(last - first + 1);
         long pos = first;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 
 /**
  * One part of a local file, memory-mapped read-only in its own arena. Closing it unmaps the pages at once (no
@@ -13,12 +15,20 @@ import java.nio.channels.FileChannel;
  * ({@code Call.execute()}), which writes the request body on the calling thread, and closing a confined arena
  * needs no cross-thread handshake (a shared arena's close does). The MD5 is computed at most once and cached,
  * whether this side asks for it ({@link #md5()}) or the client computed it ({@link #offerMd5}).
+ *
+ * <p>File pages of a mapping count in the RSS. Hashing releases each window of pages behind it, and so does the
+ * body as it is sent ({@code UploadBody.of(MemorySegment)}), so 8 parts of 8 MiB in flight hold a few MiB of
+ * file pages instead of 64 MiB (measured in {@code client/PERFORMANCE.md}).
  */
 public final class MappedPart implements AutoCloseable {
+    /** Bytes hashed between two releases of the mapping's pages. */
+    static final int HASH_WINDOW = 1 << 20;
+
     private final Arena arena;
     private final MemorySegment segment;
     private final int number;
     private volatile Md5Digest md5;
+    private volatile String sha256;
 
     private MappedPart(Arena arena, MemorySegment segment, int number) {
         this.arena = arena;
@@ -58,14 +68,51 @@ public final class MappedPart implements AutoCloseable {
         return segment.byteSize();
     }
 
-    /** The part's MD5: computed from the mapping the first time, then cached. */
-    public Md5Digest md5() {
+    /** The part's MD5: computed the first time, then cached. */
+    public Md5Digest md5() throws IOException {
         Md5Digest d = md5;
         if (d == null) {
-            d = Md5Digest.of(segment);
+            MessageDigest md = Md5Digest.newMd5();
+            hash(md);
+            d = Md5Digest.of(md.digest());
             md5 = d;
         }
         return d;
+    }
+
+    /** The part's SHA-256 in hex: computed the first time, then cached. */
+    public String sha256Hex() throws IOException {
+        String d = sha256;
+        if (d == null) {
+            MessageDigest md = newSha256();
+            hash(md);
+            d = HexFormat.of().formatHex(md.digest());
+            sha256 = d;
+        }
+        return d;
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * Feeds the part's bytes to {@code md} through the mapping, releasing each window of file pages once hashed
+     * (madvise DONTNEED; the page cache keeps them and the send faults them back in as it goes): the part then
+     * holds a window of RSS, not its whole size, from the hash until the body has been sent.
+     */
+    private void hash(MessageDigest md) throws IOException {
+        long size = segment.byteSize();
+        boolean mapped = segment.isMapped();
+        for (long off = 0; off < size; off += HASH_WINDOW) {
+            MemorySegment window = segment.asSlice(off, Math.min(HASH_WINDOW, size - off));
+            md.update(window.asByteBuffer());
+            if (mapped) window.unload();
+        }
     }
 
     /** The MD5 if it is known, without computing it; {@code null} otherwise. */

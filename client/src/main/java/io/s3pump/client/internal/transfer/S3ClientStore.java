@@ -54,9 +54,27 @@ public final class S3ClientStore implements ObjectStore {
         return result.eTag() == null ? "" : result.eTag();
     }
 
-    private static Digests known(MappedPart part) {
+    /**
+     * The digests the client's integrity mode needs, computed here by the part (positional reads, so the mapping
+     * is touched only while the body is sent), plus any MD5 already known. The client hashes nothing again.
+     */
+    private Digests known(MappedPart part) throws IOException {
+        boolean signed = client.config().credentials().isPresent();
+        Digests d = Digests.NONE;
+        switch (client.config().integrity()) {
+            case Integrity.SignedPayload s -> {
+                if (signed) d = d.withSha256(part.sha256Hex()); else d = d.withMd5(part.md5().hex());
+            }
+            case Integrity.StreamingSigned s -> {
+                if (!signed) d = d.withMd5(part.md5().hex()); // anonymous requests fall back to Content-MD5
+            }
+            case Integrity.ContentMd5 m -> d = d.withMd5(part.md5().hex());
+            case Integrity.UnsignedPayload u -> { }
+            case Integrity.ChecksumHeader c -> { }
+            case Integrity.ChecksumTrailer t -> { }
+        }
         Md5Digest md5 = part.md5IfKnown();
-        return md5 == null ? Digests.NONE : Digests.NONE.withMd5(md5.hex());
+        return md5 == null || d.md5() != null ? d : d.withMd5(md5.hex());
     }
 
     private static void offer(MappedPart part, Digests digests) {
