@@ -1,6 +1,20 @@
-/** S3 operations over OkHttp and the multipart transfer engine. */
+/**
+ * S3 over OkHttp: one method per S3 operation, typed errors, retries, the AWS configuration conventions,
+ * and the multipart transfer engine.
+ */
 module io.s3pump.client {
     requires transitive io.s3pump.sigv4;
+    requires okhttp3;
+    requires okio;
+    requires com.fasterxml.jackson.annotation;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.xml;
 
     exports io.s3pump.client;
+    exports io.s3pump.client.transfer;
+
+    // Jackson reflects on the wire records.
+    opens io.s3pump.client to com.fasterxml.jackson.databind;
+    opens io.s3pump.client.internal.xml to com.fasterxml.jackson.databind;
 }

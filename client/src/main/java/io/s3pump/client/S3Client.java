@@ -1,0 +1,581 @@
+package io.s3pump.client;
+
+import io.s3pump.client.internal.hash.BodyHashing;
+import io.s3pump.client.internal.http.ErrorParsing;
+import io.s3pump.client.internal.http.S3Request;
+import io.s3pump.client.internal.http.S3Transport;
+import io.s3pump.client.internal.xml.S3Xml;
+import io.s3pump.sigv4.ChecksumAlgorithm;
+import io.s3pump.sigv4.PayloadMode;
+import io.s3pump.sigv4.UriEncoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Headers;
+import okhttp3.Response;
+
+/**
+ * An S3 client: one method per S3 operation, named after it, taking and returning records.
+ *
+ * <p>Thread-safe: share one instance across threads (virtual threads included). It holds one OkHttp client,
+ * whose connection pool and dispatcher are sized to {@link S3ClientConfig#maxConcurrency()}, and uses one
+ * shared XML mapper. Close it when done to release pooled connections.
+ *
+ * <p>Errors: an error answer is an {@link S3Exception} (a subclass of {@link IOException}); a transport
+ * failure is another {@link IOException} ({@link java.net.ConnectException} when the endpoint refuses
+ * connections). Retryable failures are retried per {@link S3ClientConfig#retryPolicy()} before they surface,
+ * and a clock-skew rejection is corrected once. Every ETag handed out is without quotes.
+ */
+public final class S3Client implements AutoCloseable {
+    private static final int DOWNLOAD_BUFFER = 128 * 1024;
+
+    private final S3ClientConfig config;
+    private final S3Transport transport;
+
+    private S3Client(S3ClientConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.transport = new S3Transport(config);
+    }
+
+    /** A client for {@code config}. */
+    public static S3Client create(S3ClientConfig config) {
+        return new S3Client(config);
+    }
+
+    /** The configuration this client was built with. */
+    public S3ClientConfig config() {
+        return config;
+    }
+
+    /** How far the signing clock is currently corrected from the configured clock (zero unless skew was seen). */
+    public Duration clockOffset() {
+        return transport.clockOffset();
+    }
+
+    // ---------------------------------------------------------------- buckets
+
+    /**
+     * CreateBucket without a location constraint (what RGW and {@code us-east-1} want).
+     *
+     * @throws S3Exception e.g. {@link S3Exception#BUCKET_ALREADY_EXISTS}, {@link S3Exception#INVALID_BUCKET_NAME}
+     */
+    public void createBucket(String bucket) throws IOException {
+        createBucket(bucket, null);
+    }
+
+    /**
+     * CreateBucket with a {@code LocationConstraint} body, or none when {@code locationConstraint} is null.
+     */
+    public void createBucket(String bucket, String locationConstraint) throws IOException {
+        S3Request.Builder b = new S3Request.Builder("CreateBucket", "PUT", requireBucket(bucket), null);
+        if (locationConstraint != null) {
+            b.body(new S3Request.Small(S3Xml.write(new CreateBucketConfiguration(locationConstraint)), "application/xml"));
+        }
+        transport.execute(b.build(), (r, body) -> null);
+    }
+
+    /**
+     * HeadBucket: succeeds when the bucket exists and is accessible.
+     *
+     * @throws S3Exception {@link S3Exception#NO_SUCH_BUCKET} (404) or {@link S3Exception#ACCESS_DENIED} (403)
+     */
+    public void headBucket(String bucket) throws IOException {
+        transport.execute(new S3Request.Builder("HeadBucket", "HEAD", requireBucket(bucket), null).build(),
+                (r, body) -> null);
+    }
+
+    /** DeleteBucket. @throws S3Exception {@link S3Exception#BUCKET_NOT_EMPTY}, {@link S3Exception#NO_SUCH_BUCKET} */
+    public void deleteBucket(String bucket) throws IOException {
+        transport.execute(new S3Request.Builder("DeleteBucket", "DELETE", requireBucket(bucket), null).build(),
+                (r, body) -> null);
+    }
+
+    /** ListBuckets: the caller's buckets. */
+    public ListAllMyBucketsResult listBuckets() throws IOException {
+        return transport.execute(new S3Request.Builder("ListBuckets", "GET", null, null).build(),
+                (r, body) -> S3Xml.read(body, ListAllMyBucketsResult.class));
+    }
+
+    // ---------------------------------------------------------------- listing
+
+    /**
+     * ListObjectsV2: one page. Keys are requested URL-encoded ({@code encoding-type=url}) so that any key
+     * survives XML, and handed out decoded.
+     */
+    public ListBucketResult listObjectsV2(ListObjectsV2Request request) throws IOException {
+        S3Request r = new S3Request.Builder("ListObjectsV2", "GET", requireBucket(request.bucket()), null)
+                .query("list-type", "2")
+                .query("encoding-type", "url")
+                .query("prefix", request.prefix())
+                .query("delimiter", request.delimiter())
+                .query("continuation-token", request.continuationToken())
+                .query("start-after", request.startAfter())
+                .query("max-keys", request.maxKeys())
+                .build();
+        return decodeObjects(transport.execute(r, (resp, body) -> S3Xml.read(body, ListBucketResult.class)));
+    }
+
+    /**
+     * ListObjectsV2 over all pages, one page at a time, following continuation tokens until the listing
+     * ends or {@code handler} returns false.
+     */
+    public void listObjectsV2All(ListObjectsV2Request request, PageHandler<ListBucketResult> handler) throws IOException {
+        ListObjectsV2Request next = request;
+        while (true) {
+            ListBucketResult page = listObjectsV2(next);
+            if (!handler.onPage(page)) return;
+            if (!page.isTruncated()) return;
+            String token = page.nextContinuationToken();
+            if (token == null || token.isEmpty()) {
+                throw new IOException("ListObjectsV2 page is truncated but carries no NextContinuationToken");
+            }
+            next = next.withContinuationToken(token);
+        }
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    /**
+     * PutObject: uploads {@code body} as the whole object, protected per {@code request.integrity()} (or
+     * the client's default).
+     *
+     * @return the ETag and the digests computed (or given) for the body
+     */
+    public PutObjectResult putObject(PutObjectRequest request, UploadBody body) throws IOException {
+        Objects.requireNonNull(body, "body");
+        S3Request.Builder b = new S3Request.Builder("PutObject", "PUT", requireBucket(request.bucket()),
+                requireKey(request.key()));
+        b.header("Content-Type", request.contentType() == null ? "application/octet-stream" : request.contentType());
+        request.userMetadata().forEach((k, v) -> b.header("x-amz-meta-" + k, v));
+        Digests digests = protect(b, body, request.integrity(), request.precomputed());
+        return transport.execute(b.build(), (resp, in) ->
+                new PutObjectResult(ETags.unquote(resp.header("ETag")), resp.header("x-amz-version-id"), digests));
+    }
+
+    /**
+     * GetObject, returning the open answer; the caller reads {@link GetObjectResponse#body()} and closes it.
+     * Retries happen only until the answer's headers arrive; a failure while reading the body surfaces.
+     */
+    public GetObjectResponse getObject(GetObjectRequest request) throws IOException {
+        Response response = transport.open(getRequest(request));
+        try {
+            ObjectMetadata metadata = metadata(response);
+            return new GetObjectResponse(metadata, response.body().byteStream(), response);
+        } catch (RuntimeException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    /**
+     * GetObject, streaming the body into {@code handler}. A transport failure while the body streams is
+     * retried per the policy, with the handler called again from the start (so it must be idempotent).
+     */
+    public <T> T getObject(GetObjectRequest request, ObjectBodyHandler<T> handler) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return transport.execute(getRequest(request), (resp, body) -> handler.handle(metadata(resp), body));
+    }
+
+    /**
+     * GetObject into {@code target} at {@code position} with positional writes (the channel's own position
+     * is not used or moved), through a bounded buffer, so memory stays flat whatever the range size.
+     * A failure mid-body is retried by fetching and writing the range again.
+     *
+     * @return the answer's metadata; exactly {@link ObjectMetadata#contentLength()} bytes were written
+     */
+    public ObjectMetadata getObject(GetObjectRequest request, FileChannel target, long position) throws IOException {
+        Objects.requireNonNull(target, "target");
+        if (position < 0) throw new IllegalArgumentException("negative position " + position);
+        return getObject(request, (metadata, body) -> {
+            byte[] buffer = new byte[DOWNLOAD_BUFFER];
+            ByteBuffer wrap = ByteBuffer.wrap(buffer);
+            long at = position;
+            int n;
+            while ((n = body.read(buffer)) > 0) {
+                wrap.clear().limit(n);
+                while (wrap.hasRemaining()) at += target.write(wrap, at);
+            }
+            long written = at - position;
+            if (metadata.contentLength() >= 0 && written != metadata.contentLength()) {
+                throw new IOException("GetObject body ended after " + written + " of " + metadata.contentLength() + " bytes");
+            }
+            return metadata;
+        });
+    }
+
+    /**
+     * HeadObject. A missing object is an {@link S3Exception} with status 404 and code
+     * {@link S3Exception#NO_SUCH_KEY} (derived from the status: a HEAD answer has no body).
+     */
+    public ObjectMetadata headObject(String bucket, String key) throws IOException {
+        return headObject(GetObjectRequest.of(bucket, key));
+    }
+
+    /** HeadObject with an optional part number or {@code If-Match} (a range is ignored by S3 for HEAD). */
+    public ObjectMetadata headObject(GetObjectRequest request) throws IOException {
+        S3Request r = new S3Request.Builder("HeadObject", "HEAD", requireBucket(request.bucket()), requireKey(request.key()))
+                .query("partNumber", request.partNumber())
+                .header("If-Match", request.ifMatch() == null ? null : quote(request.ifMatch()))
+                .build();
+        return transport.execute(r, (resp, body) -> metadata(resp));
+    }
+
+    /** DeleteObject; deleting a missing key succeeds, as in S3. */
+    public void deleteObject(String bucket, String key) throws IOException {
+        transport.execute(new S3Request.Builder("DeleteObject", "DELETE", requireBucket(bucket), requireKey(key)).build(),
+                (r, body) -> null);
+    }
+
+    /**
+     * DeleteObjects: up to 1,000 keys in one request. A 200 answer may still list failed keys in
+     * {@link DeleteResult#errors()}.
+     */
+    public DeleteResult deleteObjects(String bucket, List<ObjectIdentifier> objects, boolean quiet) throws IOException {
+        if (objects.isEmpty()) throw new IllegalArgumentException("DeleteObjects needs at least one key");
+        byte[] xml = S3Xml.write(new Delete(quiet, objects));
+        String md5 = java.util.Base64.getEncoder().encodeToString(BodyHashing.md5().digest(xml));
+        S3Request r = new S3Request.Builder("DeleteObjects", "POST", requireBucket(bucket), null)
+                .flag("delete")
+                .header("Content-MD5", md5) // S3 requires it for DeleteObjects
+                .header("Content-Type", "application/xml")
+                .body(new S3Request.Small(xml, null))
+                .build();
+        DeleteResult result = transport.execute(r, (resp, body) -> S3Xml.read(body, DeleteResult.class));
+        return result;
+    }
+
+    // ---------------------------------------------------------------- multipart
+
+    /** CreateMultipartUpload: starts an upload and returns its id. */
+    public InitiateMultipartUploadResult createMultipartUpload(CreateMultipartUploadRequest request) throws IOException {
+        S3Request.Builder b = new S3Request.Builder("CreateMultipartUpload", "POST", requireBucket(request.bucket()),
+                requireKey(request.key())).flag("uploads");
+        b.header("Content-Type", request.contentType() == null ? "application/octet-stream" : request.contentType());
+        request.userMetadata().forEach((k, v) -> b.header("x-amz-meta-" + k, v));
+        return transport.execute(b.build(), (resp, body) -> S3Xml.read(body, InitiateMultipartUploadResult.class));
+    }
+
+    /**
+     * UploadPart: sends {@code body} as part {@code request.partNumber()}, protected per
+     * {@code request.integrity()} (or the client's default). A retry re-sends from the body's source.
+     *
+     * @return the part's ETag and the digests computed (or given), e.g. the MD5 for the composite ETag check
+     * @throws S3Exception {@link S3Exception#NO_SUCH_UPLOAD} when the upload was aborted or completed
+     */
+    public UploadPartResult uploadPart(UploadPartRequest request, UploadBody body) throws IOException {
+        Objects.requireNonNull(body, "body");
+        S3Request.Builder b = new S3Request.Builder("UploadPart", "PUT", requireBucket(request.bucket()),
+                requireKey(request.key()))
+                .query("partNumber", request.partNumber())
+                .query("uploadId", request.uploadId());
+        Digests digests = protect(b, body, request.integrity(), request.precomputed());
+        return transport.execute(b.build(), (resp, in) -> {
+            String eTag = resp.header("ETag");
+            if (eTag == null) throw new IOException("UploadPart answer carries no ETag header");
+            return new UploadPartResult(request.partNumber(), eTag, digests);
+        });
+    }
+
+    /**
+     * UploadPartCopy: copies (a range of) an existing object into a part. A 200 answer with an
+     * {@code <Error>} body is an {@link S3Exception}, never a success.
+     */
+    public CopyPartResult uploadPartCopy(UploadPartCopyRequest request) throws IOException {
+        S3Request r = new S3Request.Builder("UploadPartCopy", "PUT", requireBucket(request.bucket()),
+                requireKey(request.key()))
+                .query("partNumber", request.partNumber())
+                .query("uploadId", request.uploadId())
+                .header("x-amz-copy-source", "/" + UriEncoding.encode(request.sourceBucket()) + "/"
+                        + UriEncoding.encodeKey(request.sourceKey()))
+                .header("x-amz-copy-source-range", request.sourceRange() == null ? null : request.sourceRange().toHeader())
+                .build();
+        return transport.execute(r, (resp, body) -> readOrError(resp, body, CopyPartResult.class, r));
+    }
+
+    /**
+     * CompleteMultipartUpload with the given parts, sorted by part number. A 200 answer with an
+     * {@code <Error>} body is an {@link S3Exception} (retried when its code is retryable).
+     *
+     * <p>RGW 16.2 answers an empty ETag on the first completion: use {@link #headObject} or
+     * {@link ETags#composite} for the object's ETag.
+     *
+     * @throws S3Exception {@link S3Exception#INVALID_PART}, {@link S3Exception#ENTITY_TOO_SMALL},
+     *     {@link S3Exception#NO_SUCH_UPLOAD}
+     */
+    public CompleteMultipartUploadResult completeMultipartUpload(String bucket, String key, String uploadId,
+            List<CompletedPart> parts) throws IOException {
+        Objects.requireNonNull(uploadId, "uploadId");
+        if (parts.isEmpty()) throw new IllegalArgumentException("CompleteMultipartUpload needs at least one part");
+        List<CompletedPart> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingInt(CompletedPart::partNumber));
+        byte[] xml = S3Xml.write(new CompleteMultipartUpload(sorted.stream()
+                .map(p -> new CompletedPart(p.partNumber(), quote(p.eTag()))).toList()));
+        S3Request r = new S3Request.Builder("CompleteMultipartUpload", "POST", requireBucket(bucket), requireKey(key))
+                .query("uploadId", uploadId)
+                .header("Content-Type", "application/xml")
+                .body(new S3Request.Small(xml, null))
+                .build();
+        return transport.execute(r, (resp, body) -> readOrError(resp, body, CompleteMultipartUploadResult.class, r));
+    }
+
+    /**
+     * AbortMultipartUpload.
+     *
+     * @throws S3Exception {@link S3Exception#NO_SUCH_UPLOAD} when the upload is already gone (aborted or
+     *     completed), which callers cleaning up may treat as done
+     */
+    public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
+        Objects.requireNonNull(uploadId, "uploadId");
+        S3Request r = new S3Request.Builder("AbortMultipartUpload", "DELETE", requireBucket(bucket), requireKey(key))
+                .query("uploadId", uploadId).build();
+        transport.execute(r, (resp, body) -> null);
+    }
+
+    /**
+     * ListParts: one page of the parts uploaded so far.
+     *
+     * @throws S3Exception {@link S3Exception#NO_SUCH_UPLOAD} when the upload does not exist; RGW answers
+     *     {@code NoSuchKey} there, which is mapped to {@code NoSuchUpload}
+     */
+    public ListPartsResult listParts(ListPartsRequest request) throws IOException {
+        S3Request r = new S3Request.Builder("ListParts", "GET", requireBucket(request.bucket()), requireKey(request.key()))
+                .query("uploadId", request.uploadId())
+                .query("max-parts", request.maxParts())
+                .query("part-number-marker", request.partNumberMarker())
+                .build();
+        try {
+            return transport.execute(r, (resp, body) -> S3Xml.read(body, ListPartsResult.class));
+        } catch (S3Exception e) {
+            if (e.is(S3Exception.NO_SUCH_KEY)) {
+                S3Exception mapped = new S3Exception(e.status(), S3Exception.NO_SUCH_UPLOAD,
+                        "upload " + request.uploadId() + " does not exist (server said NoSuchKey)", e.resource(),
+                        e.requestId(), e.hostId());
+                mapped.addSuppressed(e);
+                throw mapped;
+            }
+            throw e;
+        }
+    }
+
+    /** ListParts over all pages: every uploaded part, in part-number order. */
+    public List<Part> listPartsAll(ListPartsRequest request) throws IOException {
+        List<Part> all = new ArrayList<>();
+        ListPartsRequest next = request;
+        while (true) {
+            ListPartsResult page = listParts(next);
+            all.addAll(page.parts());
+            if (!page.isTruncated()) return all;
+            Integer marker = page.nextPartNumberMarker();
+            if (marker == null || (next.partNumberMarker() != null && marker <= next.partNumberMarker())) {
+                throw new IOException("ListParts page is truncated but its NextPartNumberMarker does not advance");
+            }
+            next = next.withPartNumberMarker(marker);
+        }
+    }
+
+    /** ListMultipartUploads: one page of the open uploads in a bucket. Keys are handed out decoded. */
+    public ListMultipartUploadsResult listMultipartUploads(ListMultipartUploadsRequest request) throws IOException {
+        S3Request r = new S3Request.Builder("ListMultipartUploads", "GET", requireBucket(request.bucket()), null)
+                .flag("uploads")
+                .query("encoding-type", "url")
+                .query("prefix", request.prefix())
+                .query("delimiter", request.delimiter())
+                .query("key-marker", request.keyMarker())
+                .query("upload-id-marker", request.uploadIdMarker())
+                .query("max-uploads", request.maxUploads())
+                .build();
+        return decodeUploads(transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class)));
+    }
+
+    /** ListMultipartUploads over all pages, until the listing ends or {@code handler} returns false. */
+    public void listMultipartUploadsAll(ListMultipartUploadsRequest request,
+            PageHandler<ListMultipartUploadsResult> handler) throws IOException {
+        ListMultipartUploadsRequest next = request;
+        while (true) {
+            ListMultipartUploadsResult page = listMultipartUploads(next);
+            if (!handler.onPage(page)) return;
+            if (!page.isTruncated()) return;
+            if (page.nextKeyMarker() == null || page.nextKeyMarker().isEmpty()) {
+                throw new IOException("ListMultipartUploads page is truncated but carries no NextKeyMarker");
+            }
+            next = next.withMarkers(page.nextKeyMarker(), page.nextUploadIdMarker());
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /**
+     * Applies an integrity mode to an upload request: computes the digests the mode needs (unless given),
+     * sets the headers and the payload mode, and returns the digests for the result.
+     */
+    private Digests protect(S3Request.Builder b, UploadBody body, Integrity requested, Digests known) throws IOException {
+        Integrity mode = requested != null ? requested : config.integrity();
+        long length = body.contentLength();
+        if (config.credentials().isEmpty() && (mode instanceof Integrity.SignedPayload
+                || mode instanceof Integrity.StreamingSigned)) {
+            mode = Integrity.CONTENT_MD5; // anonymous requests have no signature to carry a payload hash
+        }
+        return switch (mode) {
+            case Integrity.ContentMd5 m -> {
+                Digests d = BodyHashing.complete(body, new BodyHashing.Wanted(true, false, false, false), known);
+                b.header("Content-MD5", BodyHashing.hexToBase64(d.md5()));
+                b.body(new S3Request.Upload(body, PayloadMode.unsigned()));
+                yield d;
+            }
+            case Integrity.SignedPayload s -> {
+                Digests d = BodyHashing.complete(body, new BodyHashing.Wanted(false, true, false, false), known);
+                b.body(new S3Request.Upload(body, PayloadMode.signed(d.sha256())));
+                yield d;
+            }
+            case Integrity.UnsignedPayload u -> {
+                b.body(new S3Request.Upload(body, PayloadMode.unsigned()));
+                yield known;
+            }
+            case Integrity.StreamingSigned st -> {
+                b.body(new S3Request.Upload(body, new PayloadMode.Streaming(length, st.chunkSize())));
+                yield known;
+            }
+            case Integrity.ChecksumHeader c -> {
+                BodyHashing.Wanted w = new BodyHashing.Wanted(false, c.algorithm() == ChecksumAlgorithm.SHA256,
+                        c.algorithm() == ChecksumAlgorithm.CRC32C, c.algorithm() == ChecksumAlgorithm.CRC32);
+                Digests d = BodyHashing.complete(body, w, known);
+                b.header(c.algorithm().headerName(), BodyHashing.hexToBase64(d.of(c.algorithm())));
+                b.body(new S3Request.Upload(body, PayloadMode.unsigned()));
+                yield d;
+            }
+            case Integrity.ChecksumTrailer t -> {
+                b.body(new S3Request.Upload(body, new PayloadMode.StreamingUnsignedTrailer(length, 64 * 1024,
+                        t.algorithm())));
+                yield known;
+            }
+        };
+    }
+
+    private static S3Request getRequest(GetObjectRequest request) {
+        return new S3Request.Builder("GetObject", "GET", requireBucket(request.bucket()), requireKey(request.key()))
+                .query("partNumber", request.partNumber())
+                .header("Range", request.range() == null ? null : request.range().toHeader())
+                .header("If-Match", request.ifMatch() == null ? null : quote(request.ifMatch()))
+                .build();
+    }
+
+    private static <T> T readOrError(Response response, InputStream in, Class<T> type, S3Request request)
+            throws IOException {
+        byte[] body = in.readAllBytes();
+        if (ErrorParsing.isErrorDocument(body)) {
+            throw ErrorParsing.toException(response.code(), response.header("x-amz-request-id"),
+                    response.header("x-amz-id-2"), body, request.bucket(), request.key());
+        }
+        if (body.length == 0) throw new IOException(request.operation() + " answered " + response.code() + " with no body");
+        return S3Xml.read(body, type);
+    }
+
+    static ObjectMetadata metadata(Response r) {
+        Headers h = r.headers();
+        long length = parseLong(h.get("Content-Length"), -1);
+        String contentRange = h.get("Content-Range");
+        long objectSize = length;
+        if (contentRange != null) {
+            int slash = contentRange.lastIndexOf('/');
+            if (slash >= 0) objectSize = parseLong(contentRange.substring(slash + 1).strip(), -1);
+        }
+        Map<String, String> meta = new HashMap<>();
+        for (String name : h.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-amz-meta-")) meta.put(lower.substring("x-amz-meta-".length()), h.get(name));
+        }
+        String parts = h.get("x-amz-mp-parts-count");
+        Instant lastModified = null;
+        String lm = h.get("Last-Modified");
+        if (lm != null) {
+            try {
+                lastModified = S3Xml.parseInstant(lm);
+            } catch (RuntimeException ignored) {
+                // a malformed Last-Modified is not worth failing a download over
+            }
+        }
+        return new ObjectMetadata(length, objectSize, h.get("ETag"), lastModified, h.get("Content-Type"),
+                contentRange, parts == null ? null : (int) parseLong(parts, 0), h.get("x-amz-version-id"), meta,
+                h.get("x-amz-request-id"));
+    }
+
+    private static long parseLong(String s, long fallback) {
+        if (s == null) return fallback;
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String quote(String eTag) {
+        String e = ETags.unquote(eTag);
+        return "\"" + e + "\"";
+    }
+
+    private static ListBucketResult decodeObjects(ListBucketResult r) {
+        if (!"url".equalsIgnoreCase(r.encodingType())) return r;
+        return new ListBucketResult(r.name(), url(r.prefix()), url(r.delimiter()), r.maxKeys(), r.keyCount(),
+                r.isTruncated(), r.continuationToken(), r.nextContinuationToken(), url(r.startAfter()), r.encodingType(),
+                r.contents().stream().map(c -> new Contents(url(c.key()), c.lastModified(), c.eTag(), c.size(),
+                        c.storageClass(), c.owner())).toList(),
+                r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
+    }
+
+    private static ListMultipartUploadsResult decodeUploads(ListMultipartUploadsResult r) {
+        if (!"url".equalsIgnoreCase(r.encodingType())) return r;
+        return new ListMultipartUploadsResult(r.bucket(), url(r.keyMarker()), r.uploadIdMarker(), url(r.nextKeyMarker()),
+                r.nextUploadIdMarker(), url(r.prefix()), url(r.delimiter()), r.maxUploads(), r.isTruncated(),
+                r.encodingType(),
+                r.uploads().stream().map(u -> new Upload(url(u.key()), u.uploadId(), u.initiator(), u.owner(),
+                        u.storageClass(), u.initiated())).toList(),
+                r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
+    }
+
+    // S3's encoding-type=url is form-style: '+' never stands for a space in keys S3 encodes (it writes %2B
+    // and %20), but URLDecoder would turn a literal '+' into a space, so protect it first.
+    static String url(String s) {
+        if (s == null) return null;
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String requireBucket(String bucket) {
+        Objects.requireNonNull(bucket, "bucket");
+        if (bucket.isEmpty() || bucket.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("bad bucket name '" + bucket + "'");
+        }
+        return bucket;
+    }
+
+    private static String requireKey(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.isEmpty()) throw new IllegalArgumentException("empty object key");
+        if (key.getBytes(StandardCharsets.UTF_8).length > 1024) {
+            throw new IllegalArgumentException("object key longer than 1024 UTF-8 bytes");
+        }
+        return key;
+    }
+
+    /** Releases pooled connections and the dispatcher's threads. In-flight calls are not cancelled. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "S3Client[" + config + "]";
+    }
+}

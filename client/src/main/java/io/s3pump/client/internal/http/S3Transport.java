@@ -1,0 +1,340 @@
+package io.s3pump.client.internal.http;
+
+import io.s3pump.client.AddressingStyle;
+import io.s3pump.client.RetryPolicy;
+import io.s3pump.client.S3ClientConfig;
+import io.s3pump.client.S3Exception;
+import io.s3pump.client.UploadBody;
+import io.s3pump.client.internal.xml.S3Xml;
+import io.s3pump.sigv4.ChunkEncoder;
+import io.s3pump.sigv4.Credentials;
+import io.s3pump.sigv4.Header;
+import io.s3pump.sigv4.PayloadMode;
+import io.s3pump.sigv4.SignableRequest;
+import io.s3pump.sigv4.SignedRequest;
+import io.s3pump.sigv4.Signer;
+import io.s3pump.sigv4.SigningParams;
+import io.s3pump.sigv4.UriEncoding;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
+
+/**
+ * Sends {@link S3Request}s: addressing, signing (the one place where requests are signed), retries with
+ * full-jitter backoff, clock-skew correction and error mapping. Thread-safe; one per {@code S3Client}.
+ */
+public final class S3Transport implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.s3pump.client");
+    private static final String USER_AGENT = "s3pump/0.1";
+
+    private final S3ClientConfig config;
+    private final OkHttpClient http;
+    private final Signer signer = Signer.sigV4();
+    private final HttpUrl base;
+    // Milliseconds to add to the configured clock, learned from a RequestTimeTooSkewed answer.
+    private final AtomicLong clockOffsetMillis = new AtomicLong();
+
+    public S3Transport(S3ClientConfig config) {
+        this.config = config;
+        this.http = HttpClients.build(config);
+        URI e = config.endpoint();
+        this.base = HttpUrl.get(e.getScheme() + "://" + e.getRawAuthority() + "/");
+    }
+
+    /** Reads a successful answer. The body stream is the response's; do not close the response. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        T handle(Response response, InputStream body) throws IOException;
+    }
+
+    /** The clock offset currently applied to signing (zero until a skew was measured). */
+    public Duration clockOffset() {
+        return Duration.ofMillis(clockOffsetMillis.get());
+    }
+
+    private Instant now() {
+        return config.clock().instant().plusMillis(clockOffsetMillis.get());
+    }
+
+    /**
+     * Sends {@code request}, retrying per the policy, and hands a 2xx answer to {@code handler}.
+     * A transport failure while the handler reads the body is retried too (the handler runs again).
+     *
+     * @throws S3Exception for an error answer that is not retried, or after the last attempt
+     * @throws IOException for a transport failure that is not retried, or after the last attempt
+     */
+    public <T> T execute(S3Request request, Handler<T> handler) throws IOException {
+        return run(request, handler, false);
+    }
+
+    /**
+     * Sends {@code request} and returns the open 2xx answer; retries happen only before the body is read.
+     * The caller closes the response.
+     */
+    public Response open(S3Request request) throws IOException {
+        return run(request, (response, body) -> response, true);
+    }
+
+    private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen) throws IOException {
+        RetryPolicy policy = config.retryPolicy();
+        long start = System.nanoTime();
+        boolean skewCorrected = false;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            BodyTracker tracker = new BodyTracker();
+            IOException failure;
+            try {
+                Request httpRequest = toHttp(request);
+                Response response = http.newCall(httpRequest).execute();
+                boolean close = true;
+                try {
+                    if (response.isSuccessful()) {
+                        InputStream body = tracker.wrap(response.body().byteStream());
+                        T result = handler.handle(response, body);
+                        close = !keepOpen;
+                        return result;
+                    }
+                    S3Exception error = errorOf(request, response);
+                    Duration skew = skewCorrected ? null
+                            : Retries.skewCorrection(error, parseDate(response.header("Date")), now());
+                    if (skew != null) {
+                        skewCorrected = true;
+                        clockOffsetMillis.addAndGet(skew.toMillis());
+                        LOG.log(System.Logger.Level.INFO, () -> "server clock differs from ours by " + skew
+                                + "; signing with the corrected time and retrying " + request.operation());
+                        attempt--; // the skew retry does not count against the policy
+                        continue;
+                    }
+                    throw error;
+                } finally {
+                    if (close) response.close();
+                }
+            } catch (S3Exception e) {
+                failure = e;
+                if (!e.isRetryable()) throw e;
+            } catch (IOException e) {
+                failure = e;
+                // A failure thrown by the handler itself (a full disk, malformed XML) is not the network's.
+                boolean transport = !tracker.handlerStarted || tracker.readFailed;
+                if (!transport || !Retries.isRetryableTransport(e)) throw e;
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration delay = policy.delay(attempt, ThreadLocalRandom.current().nextDouble());
+            if (attempt >= policy.maxAttempts() || elapsed.plus(delay).compareTo(policy.maxElapsed()) > 0) {
+                throw failure;
+            }
+            final int failedAttempt = attempt;
+            final IOException cause = failure;
+            LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + " attempt " + failedAttempt + " failed ("
+                    + cause + "); retrying in " + delay.toMillis() + " ms");
+            sleep(delay);
+        }
+    }
+
+    private static void sleep(Duration delay) throws InterruptedIOException {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+
+    private S3Exception errorOf(S3Request request, Response response) throws IOException {
+        byte[] body = request.method().equals("HEAD") ? new byte[0] : response.body().bytes();
+        return ErrorParsing.toException(response.code(), response.header("x-amz-request-id"),
+                response.header("x-amz-id-2"), body, request.bucket(), request.key());
+    }
+
+    private static Instant parseDate(String date) {
+        if (date == null) return null;
+        try {
+            return S3Xml.parseInstant(date);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The wire URL of {@code request}: path-style or virtual-host, key encoded once, query canonical. */
+    public HttpUrl url(S3Request request) {
+        String host = base.host();
+        String path;
+        boolean virtual = config.addressingStyle() == AddressingStyle.VIRTUAL_HOST && request.bucket() != null;
+        if (request.bucket() == null) {
+            path = "/";
+        } else if (virtual) {
+            host = request.bucket() + "." + host;
+            path = request.key() == null ? "/" : "/" + UriEncoding.encodeKey(request.key());
+        } else {
+            path = "/" + UriEncoding.encode(request.bucket())
+                    + (request.key() == null ? "" : "/" + UriEncoding.encodeKey(request.key()));
+        }
+        String query = request.query().isEmpty() ? "" : "?" + UriEncoding.canonicalQuery(request.query());
+        String port = base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port();
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return HttpUrl.get(base.scheme() + "://" + h + port + path + query);
+    }
+
+    /** Builds and signs the OkHttp request; the only place where signing happens. */
+    Request toHttp(S3Request request) {
+        HttpUrl url = url(request);
+        String host = hostHeader(url);
+        Request.Builder b = new Request.Builder().url(url).header("User-Agent", USER_AGENT);
+        for (Header h : request.headers()) b.header(h.name(), h.value());
+
+        PayloadMode mode = request.body().payloadMode();
+        ChunkEncoder encoder = null;
+        Credentials credentials = config.credentials().orElse(null);
+        if (credentials != null) {
+            SignableRequest signable = new SignableRequest(request.method(), host, url.encodedPath(),
+                    request.query(), request.headers(), mode);
+            SignedRequest signed = signer.sign(signable, SigningParams.s3(credentials, config.region(), now()));
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, request.operation() + " " + request.method() + " " + url.encodedPath()
+                        + "\n" + signed.debugText());
+            }
+            for (Header h : signed.headers()) {
+                if (!h.is("Content-Length")) b.header(h.name(), h.value());
+            }
+            if (mode instanceof PayloadMode.Chunked) encoder = signed.chunkEncoder();
+        } else {
+            b.header("x-amz-content-sha256", mode.contentSha256());
+        }
+        b.method(request.method(), requestBody(request, encoder));
+        return b.build();
+    }
+
+    private static String hostHeader(HttpUrl url) {
+        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
+        return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
+    }
+
+    private static RequestBody requestBody(S3Request request, ChunkEncoder encoder) {
+        return switch (request.body()) {
+            case S3Request.NoBody none -> switch (request.method().toUpperCase(Locale.ROOT)) {
+                case "PUT", "POST", "PATCH" -> RequestBody.create(new byte[0]);
+                default -> null;
+            };
+            case S3Request.Small small -> RequestBody.create(small.bytes(),
+                    small.contentType() == null ? null : MediaType.get(small.contentType()));
+            case S3Request.Upload upload -> encoder == null ? new DirectBody(upload.body())
+                    : new ChunkedBody(upload.body(), encoder);
+        };
+    }
+
+    /** Writes an upload body straight from its source; exact length, re-sendable. */
+    private static final class DirectBody extends RequestBody {
+        private final UploadBody body;
+
+        DirectBody(UploadBody body) {
+            this.body = body;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return null; // Content-Type, when any, is a signed header set by the operation
+        }
+
+        @Override
+        public long contentLength() {
+            return body.contentLength();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            body.writeTo(sink);
+        }
+    }
+
+    /** Writes the aws-chunked encoding of an upload body; the encoder starts afresh on every write. */
+    private static final class ChunkedBody extends RequestBody {
+        private final UploadBody body;
+        private final ChunkEncoder encoder;
+
+        ChunkedBody(UploadBody body, ChunkEncoder encoder) {
+            this.body = body;
+            this.encoder = encoder;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return null;
+        }
+
+        @Override
+        public long contentLength() {
+            return encoder.encodedLength();
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            try (InputStream in = encoder.encode(body.openStream()); Source source = Okio.source(in)) {
+                sink.writeAll(source);
+            }
+        }
+    }
+
+    /** Notes whether the handler ran and whether a read of the answer's body failed (a transport failure). */
+    private static final class BodyTracker {
+        boolean handlerStarted;
+        boolean readFailed;
+
+        InputStream wrap(InputStream in) {
+            handlerStarted = true;
+            return new FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    try {
+                        return super.read();
+                    } catch (IOException e) {
+                        readFailed = true;
+                        throw e;
+                    }
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (IOException e) {
+                        readFailed = true;
+                        throw e;
+                    }
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    try {
+                        return super.skip(n);
+                    } catch (IOException e) {
+                        readFailed = true;
+                        throw e;
+                    }
+                }
+            };
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

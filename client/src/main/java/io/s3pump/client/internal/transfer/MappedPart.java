@@ -1,0 +1,81 @@
+package io.s3pump.client.internal.transfer;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+
+/**
+ * One part of a local file, memory-mapped read-only in its own arena. Closing it unmaps the pages at once (no
+ * waiting for GC), so file-backed pages leave the process's RSS as soon as the part is done.
+ *
+ * <p>The arena is confined to the part's task thread: {@code S3Client} runs OkHttp calls synchronously
+ * ({@code Call.execute()}), which writes the request body on the calling thread, and closing a confined arena
+ * needs no cross-thread handshake (a shared arena's close does). The MD5 is computed at most once and cached,
+ * whether this side asks for it ({@link #md5()}) or the client computed it ({@link #offerMd5}).
+ */
+public final class MappedPart implements AutoCloseable {
+    private final Arena arena;
+    private final MemorySegment segment;
+    private final int number;
+    private volatile Md5Digest md5;
+
+    private MappedPart(Arena arena, MemorySegment segment, int number) {
+        this.arena = arena;
+        this.segment = segment;
+        this.number = number;
+    }
+
+    /** Maps {@code length} bytes at {@code offset} of {@code channel} (open for reading). */
+    public static MappedPart map(FileChannel channel, int number, long offset, long length) throws IOException {
+        if (length == 0) return new MappedPart(null, MemorySegment.ofArray(new byte[0]), number);
+        Arena arena = Arena.ofConfined();
+        try {
+            return new MappedPart(arena, channel.map(FileChannel.MapMode.READ_ONLY, offset, length, arena), number);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** The mapped bytes; valid until {@link #close()}. */
+    public MemorySegment segment() {
+        return segment;
+    }
+
+    /** The part number. */
+    public int number() {
+        return number;
+    }
+
+    /** The part's length in bytes. */
+    public long length() {
+        return segment.byteSize();
+    }
+
+    /** The part's MD5: computed from the mapping the first time, then cached. */
+    public Md5Digest md5() {
+        Md5Digest d = md5;
+        if (d == null) {
+            d = Md5Digest.of(segment);
+            md5 = d;
+        }
+        return d;
+    }
+
+    /** The MD5 if it is known, without computing it; {@code null} otherwise. */
+    public Md5Digest md5IfKnown() {
+        return md5;
+    }
+
+    /** Records an MD5 computed elsewhere (by the client), so that it is never computed again. */
+    public void offerMd5(Md5Digest digest) {
+        if (md5 == null) md5 = digest;
+    }
+
+    /** Unmaps the part. Idempotent. */
+    @Override
+    public void close() {
+        if (arena != null && arena.scope().isAlive()) arena.close();
+    }
+}

@@ -1,0 +1,129 @@
+package io.s3pump.client.internal.transfer;
+
+import io.s3pump.client.ByteRange;
+import io.s3pump.client.CompletedPart;
+import io.s3pump.client.CreateMultipartUploadRequest;
+import io.s3pump.client.Digests;
+import io.s3pump.client.GetObjectRequest;
+import io.s3pump.client.GetObjectResponse;
+import io.s3pump.client.Integrity;
+import io.s3pump.client.ListPartsRequest;
+import io.s3pump.client.ObjectMetadata;
+import io.s3pump.client.Part;
+import io.s3pump.client.PutObjectRequest;
+import io.s3pump.client.PutObjectResult;
+import io.s3pump.client.S3Client;
+import io.s3pump.client.S3Exception;
+import io.s3pump.client.UploadBody;
+import io.s3pump.client.UploadPartRequest;
+import io.s3pump.client.UploadPartResult;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The engine's {@link ObjectStore} on top of {@link S3Client}: request records in, ETags and digests out. */
+public final class S3ClientStore implements ObjectStore {
+    private final S3Client client;
+
+    public S3ClientStore(S3Client client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public String createMultipartUpload(String bucket, String key) throws IOException {
+        return client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key)).uploadId();
+    }
+
+    @Override
+    public String uploadPart(String bucket, String key, String uploadId, MappedPart part) throws IOException {
+        UploadPartRequest request = UploadPartRequest.of(bucket, key, uploadId, part.number())
+                .withPrecomputed(known(part));
+        UploadPartResult result = client.uploadPart(request, UploadBody.of(part.segment()));
+        offer(part, result.digests());
+        return result.eTag();
+    }
+
+    @Override
+    public String putObject(String bucket, String key, MappedPart part) throws IOException {
+        PutObjectResult result = client.putObject(PutObjectRequest.of(bucket, key).withPrecomputed(known(part)),
+                UploadBody.of(part.segment()));
+        offer(part, result.digests());
+        return result.eTag() == null ? "" : result.eTag();
+    }
+
+    private static Digests known(MappedPart part) {
+        Md5Digest md5 = part.md5IfKnown();
+        return md5 == null ? Digests.NONE : Digests.NONE.withMd5(md5.hex());
+    }
+
+    private static void offer(MappedPart part, Digests digests) {
+        if (digests != null && digests.md5() != null) part.offerMd5(Md5Digest.ofHex(digests.md5()));
+    }
+
+    @Override
+    public void completeMultipartUpload(String bucket, String key, String uploadId, List<CompletedPart> parts)
+            throws IOException {
+        client.completeMultipartUpload(bucket, key, uploadId, parts);
+    }
+
+    @Override
+    public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
+        try {
+            client.abortMultipartUpload(bucket, key, uploadId);
+        } catch (S3Exception e) {
+            if (!e.is(S3Exception.NO_SUCH_UPLOAD)) throw e;
+        }
+    }
+
+    @Override
+    public List<Reconciliation.ListedPart> listParts(String bucket, String key, String uploadId) throws IOException {
+        List<Reconciliation.ListedPart> listed = new ArrayList<>();
+        for (Part p : client.listPartsAll(ListPartsRequest.of(bucket, key, uploadId)))
+            listed.add(new Reconciliation.ListedPart(p.partNumber(), p.size(), p.eTag() == null ? "" : p.eTag()));
+        return listed;
+    }
+
+    @Override
+    public Head headObject(String bucket, String key) throws IOException {
+        ObjectMetadata m = client.headObject(bucket, key);
+        return new Head(m.contentLength(), m.eTag() == null ? "" : m.eTag());
+    }
+
+    @Override
+    public InputStream getRange(String bucket, String key, long first, long last, String ifMatch) throws IOException {
+        GetObjectResponse response = client.getObject(GetObjectRequest.of(bucket, key)
+                .withRange(new ByteRange(first, last)).withIfMatch(ifMatch));
+        long expected = last - first + 1;
+        if (response.metadata().contentLength() != expected) {
+            response.close();
+            throw new IOException("ranged GET of bytes " + first + "-" + last + " answered "
+                    + response.metadata().contentLength() + " bytes");
+        }
+        return new FilterInputStream(response.body()) {
+            @Override
+            public void close() throws IOException {
+                response.close();
+            }
+        };
+    }
+
+    @Override
+    public boolean isNoSuchUpload(IOException e) {
+        return e instanceof S3Exception s && (s.is(S3Exception.NO_SUCH_UPLOAD) || s.is(S3Exception.NO_SUCH_KEY));
+    }
+
+    @Override
+    public PayloadCheck payloadCheck() {
+        return switch (client.config().integrity()) {
+            case Integrity.ContentMd5 m -> PayloadCheck.MD5;
+            case Integrity.SignedPayload s -> PayloadCheck.SIGNED_PAYLOAD;
+            case Integrity.StreamingSigned s -> PayloadCheck.SIGNED_PAYLOAD;
+            case Integrity.UnsignedPayload u -> PayloadCheck.NONE;
+            case Integrity.ChecksumHeader c -> PayloadCheck.NONE;
+            case Integrity.ChecksumTrailer t -> PayloadCheck.NONE;
+        };
+    }
+}

@@ -1,0 +1,360 @@
+package io.s3pump.client.internal.transfer;
+
+import io.s3pump.client.transfer.FileChangedException;
+import io.s3pump.client.transfer.PartPlan;
+import io.s3pump.client.transfer.ResumableUploadException;
+import io.s3pump.client.transfer.UploadOptions;
+import io.s3pump.client.transfer.UploadResult;
+import io.s3pump.client.transfer.Verification;
+import io.s3pump.client.transfer.VerificationException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * One upload of one local file: plan, then a single PutObject or a multipart upload with one virtual thread per
+ * part and a semaphore bounding the requests in flight, then Complete, HEAD and verification.
+ */
+public final class UploadJob {
+    private static final System.Logger LOG = System.getLogger(UploadJob.class.getName());
+    /** Journal saves are coalesced to at most one per this interval. */
+    private static final long JOURNAL_INTERVAL_NANOS = 200_000_000L;
+
+    private final ObjectStore store;
+    private final LongSupplier nanoTime;
+    private final Path file;
+    private final String bucket;
+    private final String key;
+    private final UploadOptions options;
+    /** Whether each part's MD5 is computed here (for the composite ETag check against the local bytes). */
+    private final boolean hashLocally;
+
+    public UploadJob(ObjectStore store, LongSupplier nanoTime, Path file, String bucket, String key,
+                     UploadOptions options) {
+        this.store = Objects.requireNonNull(store);
+        this.nanoTime = Objects.requireNonNull(nanoTime);
+        this.file = Objects.requireNonNull(file, "file");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.key = Objects.requireNonNull(key, "key");
+        this.options = Objects.requireNonNull(options, "options");
+        // Content-MD5 needs the MD5 anyway; a signed payload is verified by the server, so by default the
+        // MD5 pass (about 1.5 CPU-s/GiB here) is skipped and the server's part ETags are checked instead.
+        this.hashLocally = switch (options.localMd5()) {
+            case ALWAYS -> true;
+            case NEVER -> store.payloadCheck() == ObjectStore.PayloadCheck.MD5;
+            case AUTO -> store.payloadCheck() != ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
+        };
+    }
+
+    public UploadResult run() throws IOException {
+        long start = nanoTime.getAsLong();
+        FileIdentity identity = FileIdentity.of(file);
+        PartPlan plan = options.plan(identity.size());
+        ProgressTracker tracker = new ProgressTracker(options.listener(), nanoTime, identity.size(), plan.partCount());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return plan.singlePut()
+                    ? singlePut(channel, identity, plan, tracker, start)
+                    : new Multipart(channel, identity, plan, tracker, start).run();
+        }
+    }
+
+    private UploadResult singlePut(FileChannel channel, FileIdentity identity, PartPlan plan, ProgressTracker tracker,
+                                   long start) throws IOException {
+        Md5Digest md5;
+        String putEtag;
+        try (MappedPart part = MappedPart.map(channel, 1, 0, identity.size())) {
+            ProgressTracker.PartCounter counter = tracker.part(identity.size());
+            if (hashLocally) part.md5();
+            putEtag = store.putObject(bucket, key, part);
+            counter.done();
+            md5 = part.md5IfKnown();
+        } catch (InternalError e) {
+            throw changedOr(identity, e);
+        }
+        checkUnchanged(identity);
+        ObjectStore.Head head = store.headObject(bucket, key);
+        Verification v = verify(head, identity.size(), md5 == null ? null : md5.hex(), putEtag);
+        return new UploadResult(bucket, key, identity.size(), 1, plan.partSize(), 0, Etags.normalize(head.etag()),
+                Duration.ofNanos(nanoTime.getAsLong() - start), v);
+    }
+
+    /**
+     * Compares HEAD with what this side knows: the size, then the ETag computed from local MD5s if there is one,
+     * else the ETag derived from the server's own answers (the PutObject ETag, or the composite of part ETags).
+     */
+    private Verification verify(ObjectStore.Head head, long size, String localEtag, String serverEtag)
+            throws VerificationException {
+        String where = "s3://" + bucket + "/" + key;
+        if (head.size() != size) throw new VerificationException("size of " + where, size + " bytes", head.size() + " bytes");
+        String headEtag = Etags.normalize(head.etag());
+        boolean md5Shaped = Etags.isPlainMd5(headEtag) || Etags.partCount(headEtag).isPresent();
+        if (!md5Shaped)
+            return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; ETag " + headEtag
+                    + " is not MD5-based (encrypted object?), so it cannot be compared");
+        if (localEtag != null) {
+            if (!headEtag.equals(localEtag)) throw new VerificationException("ETag of " + where, localEtag, headEtag);
+            return new Verification(Verification.Level.SIZE_AND_ETAG,
+                    "size " + size + " and ETag " + headEtag + " match the MD5s of the local bytes");
+        }
+        if (serverEtag != null && !serverEtag.isEmpty()) {
+            String expected = Etags.normalize(serverEtag);
+            if (!headEtag.equals(expected)) throw new VerificationException("ETag of " + where, expected, headEtag);
+            return new Verification(Verification.Level.SIZE_AND_PART_ETAGS,
+                    "size " + size + " and ETag " + headEtag + " match the part ETags the server acknowledged");
+        }
+        return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; no ETag to compare");
+    }
+
+    private void checkUnchanged(FileIdentity identity) throws IOException {
+        String diff = identity.differences(FileIdentity.of(file));
+        if (!diff.isEmpty()) throw new FileChangedException(file, diff);
+    }
+
+    /** A fault while reading a mapping is usually the file shrinking under us; say so when it is. */
+    private IOException changedOr(FileIdentity identity, InternalError e) throws IOException {
+        String diff = identity.differences(FileIdentity.of(file));
+        if (!diff.isEmpty()) return new FileChangedException(file, diff);
+        throw e;
+    }
+
+    /** The multipart path, with its shared state. */
+    private final class Multipart {
+        private final FileChannel channel;
+        private final FileIdentity identity;
+        private final PartPlan plan;
+        private final ProgressTracker tracker;
+        private final long start;
+        private final JournalStore journals;
+        private final Map<Integer, UploadJournal.FinishedPart> finished = new ConcurrentHashMap<>();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private int resumed;
+
+        Multipart(FileChannel channel, FileIdentity identity, PartPlan plan, ProgressTracker tracker, long start) {
+            this.channel = channel;
+            this.identity = identity;
+            this.plan = plan;
+            this.tracker = tracker;
+            this.start = start;
+            this.journals = new JournalStore(options.journalDir() != null ? options.journalDir() : JournalStore.defaultDir());
+        }
+
+        UploadResult run() throws IOException {
+            Path journalPath = journals.pathFor(bucket, key, identity.path());
+            Reconciliation reconciliation = options.resume() ? resumeFrom(journalPath) : null;
+            UploadJournal journal;
+            SortedMap<Integer, Reconciliation.ListedPart> checkLocally = new TreeMap<>();
+            TreeSet<Integer> todo = new TreeSet<>();
+            if (reconciliation != null) {
+                journal = journals.load(journalPath).orElseThrow();
+                finished.putAll(reconciliation.done());
+                resumed = reconciliation.done().size();
+                for (var p : reconciliation.done().values()) tracker.skipped(p.size());
+                checkLocally.putAll(reconciliation.checkLocally());
+                todo.addAll(reconciliation.upload());
+                todo.addAll(checkLocally.keySet());
+                LOG.log(System.Logger.Level.INFO, () -> "resuming upload " + journal.uploadId() + ": " + resumed
+                        + " parts done, " + todo.size() + " to check or send");
+            } else {
+                String uploadId = store.createMultipartUpload(bucket, key);
+                journal = UploadJournal.start(bucket, key, uploadId, identity, plan.partSize(), plan.partCount());
+                for (int n = 1; n <= plan.partCount(); n++) todo.add(n);
+            }
+            String uploadId = journal.uploadId();
+            JournalWriter writer = new JournalWriter(journals, journal.withParts(finished), nanoTime, JOURNAL_INTERVAL_NANOS);
+            writer.flush();
+
+            sendParts(uploadId, todo, checkLocally, writer);
+
+            Throwable f = failure.get();
+            if (f == null) {
+                try {
+                    checkUnchanged(identity);
+                    List<io.s3pump.client.CompletedPart> parts = new ArrayList<>(plan.partCount());
+                    for (int n = 1; n <= plan.partCount(); n++)
+                        parts.add(new io.s3pump.client.CompletedPart(n, finished.get(n).etag()));
+                    store.completeMultipartUpload(bucket, key, uploadId, parts);
+                } catch (IOException | RuntimeException e) {
+                    f = e;
+                }
+            }
+            if (f != null) throw fail(f, uploadId, writer, journalPath);
+            journals.delete(journalPath);
+
+            List<Md5Digest> md5s = new ArrayList<>(plan.partCount());
+            List<Md5Digest> serverMd5s = new ArrayList<>(plan.partCount());
+            for (int n = 1; n <= plan.partCount(); n++) {
+                UploadJournal.FinishedPart p = finished.get(n);
+                if (md5s != null && p.md5() != null) md5s.add(p.md5()); else md5s = null;
+                if (serverMd5s != null && Etags.isPlainMd5(p.etag())) serverMd5s.add(Md5Digest.ofHex(p.etag())); else serverMd5s = null;
+            }
+            // RGW's Complete answer carries an empty ETag: only HEAD tells what the object's ETag is.
+            ObjectStore.Head head = store.headObject(bucket, key);
+            Verification v = verify(head, identity.size(), md5s == null ? null : Etags.composite(md5s),
+                    serverMd5s == null ? null : Etags.composite(serverMd5s));
+            return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed,
+                    Etags.normalize(head.etag()), Duration.ofNanos(nanoTime.getAsLong() - start), v);
+        }
+
+        /** Reconciles a matching journal with ListParts; null when there is nothing to resume. */
+        private Reconciliation resumeFrom(Path journalPath) throws IOException {
+            Optional<UploadJournal> old;
+            try {
+                old = journals.load(journalPath);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable upload journal " + journalPath, e);
+                journals.delete(journalPath);
+                return null;
+            }
+            if (old.isEmpty()) return null;
+            UploadJournal j = old.get();
+            String why = !j.bucket().equals(bucket) || !j.key().equals(key) ? "another destination"
+                    : !j.file().equals(identity) ? "the file changed: " + j.file().differences(identity)
+                    : j.partSize() != plan.partSize() || j.partCount() != plan.partCount() ? "another part size"
+                    : null;
+            if (why == null) {
+                try {
+                    return Reconciliation.of(plan, j, store.listParts(bucket, key, j.uploadId()));
+                } catch (IOException e) {
+                    if (!store.isNoSuchUpload(e)) throw e;
+                    why = "the upload no longer exists on the server";
+                }
+            } else {
+                try {
+                    store.abortMultipartUpload(j.bucket(), j.key(), j.uploadId());
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not abort stale upload " + j.uploadId(), e);
+                }
+            }
+            String reason = why;
+            LOG.log(System.Logger.Level.INFO, () -> "not resuming upload " + j.uploadId() + ": " + reason + "; starting over");
+            journals.delete(journalPath);
+            return null;
+        }
+
+        private void sendParts(String uploadId, TreeSet<Integer> todo,
+                               SortedMap<Integer, Reconciliation.ListedPart> checkLocally, JournalWriter writer) {
+            Semaphore inFlight = new Semaphore(options.concurrency());
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            try (executor) {
+                for (int n : todo) {
+                    if (failure.get() != null) break;
+                    try {
+                        inFlight.acquire();
+                    } catch (InterruptedException e) {
+                        recordFailure(new InterruptedIOException("upload interrupted"));
+                        // Interrupt parts in flight: their sockets close and they stop quickly.
+                        executor.shutdownNow();
+                        break;
+                    }
+                    if (failure.get() != null) {
+                        inFlight.release();
+                        break;
+                    }
+                    executor.submit(() -> {
+                        try {
+                            sendPart(uploadId, n, checkLocally.get(n), writer);
+                        } catch (Throwable t) {
+                            recordFailure(t);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+            }
+            if (Thread.interrupted()) {
+                recordFailure(new InterruptedIOException("upload interrupted"));
+            }
+        }
+
+        private void sendPart(String uploadId, int n, Reconciliation.ListedPart listed, JournalWriter writer)
+                throws IOException {
+            long length = plan.length(n);
+            try (MappedPart part = MappedPart.map(channel, n, plan.offset(n), length)) {
+                if (listed != null) {
+                    Md5Digest md5 = part.md5();
+                    if (Etags.same(listed.etag(), md5.hex())) {
+                        UploadJournal.FinishedPart p = new UploadJournal.FinishedPart(n, length, listed.etag(), md5);
+                        finished.put(n, p);
+                        writer.finished(p);
+                        tracker.skipped(length);
+                        return;
+                    }
+                }
+                ProgressTracker.PartCounter counter = tracker.part(length);
+                if (hashLocally) part.md5();
+                String etag = store.uploadPart(bucket, key, uploadId, part);
+                Md5Digest md5 = part.md5IfKnown();
+                if (md5 != null && Etags.isPlainMd5(etag) && !Etags.same(etag, md5.hex()))
+                    throw new VerificationException("ETag of part " + n, md5.hex(), Etags.normalize(etag));
+                UploadJournal.FinishedPart p = new UploadJournal.FinishedPart(n, length, etag, md5);
+                finished.put(n, p);
+                writer.finished(p);
+                counter.done();
+            } catch (InternalError e) {
+                throw changedOr(identity, e);
+            }
+            // A stat per part is cheap and catches a file rewritten in place early.
+            checkUnchanged(identity);
+        }
+
+        private void recordFailure(Throwable t) {
+            if (!failure.compareAndSet(null, t)) {
+                Throwable first = failure.get();
+                if (first != t && !(first instanceof InterruptedIOException && isInterruption(t))) first.addSuppressed(t);
+            }
+        }
+
+        private IOException fail(Throwable f, String uploadId, JournalWriter writer, Path journalPath) {
+            boolean interrupted = f instanceof InterruptedIOException || f instanceof ClosedByInterruptException;
+            if (!(f instanceof FileChangedException) && (options.keepResumable() || interrupted)) {
+                try {
+                    Path saved = writer.flush();
+                    return new ResumableUploadException(saved, uploadId, finished.size(), plan.partCount(), f);
+                } catch (IOException e) {
+                    f.addSuppressed(e);
+                }
+            }
+            try {
+                store.abortMultipartUpload(bucket, key, uploadId);
+            } catch (IOException | RuntimeException e) {
+                f.addSuppressed(e);
+            }
+            try {
+                journals.delete(journalPath);
+            } catch (IOException e) {
+                f.addSuppressed(e);
+            }
+            return switch (f) {
+                case IOException io -> io;
+                case UncheckedIOException u -> u.getCause();
+                case RuntimeException r -> throw r;
+                case Error e -> throw e;
+                default -> new IOException(f);
+            };
+        }
+    }
+
+    private static boolean isInterruption(Throwable t) {
+        return t instanceof InterruptedIOException || t instanceof ClosedByInterruptException
+                || t instanceof InterruptedException;
+    }
+}

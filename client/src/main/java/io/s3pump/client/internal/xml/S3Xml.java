@@ -1,0 +1,102 @@
+package io.s3pump.client.internal.xml;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The one shared, thread-safe {@link XmlMapper} and the codec for S3's XML bodies.
+ *
+ * <p>Unknown elements are ignored (S3 and RGW add fields over time), and timestamps are read as
+ * {@link Instant} without pulling in jackson-datatype-jsr310.
+ */
+public final class S3Xml {
+    private static final XmlMapper MAPPER = build();
+
+    private S3Xml() {}
+
+    private static XmlMapper build() {
+        SimpleModule time = new SimpleModule("s3pump-time");
+        time.addDeserializer(Instant.class, new InstantDeserializer());
+        time.addSerializer(Instant.class, new InstantSerializer());
+        return XmlMapper.builder()
+                .defaultUseWrapper(false)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION)
+                .addModule(time)
+                .build();
+    }
+
+    /** The shared mapper; never reconfigure it. */
+    public static XmlMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Parses {@code xml} as {@code type}; a malformed body is an {@link IOException}. */
+    public static <T> T read(byte[] xml, Class<T> type) throws IOException {
+        return MAPPER.readValue(xml, type);
+    }
+
+    /** Parses {@code xml} as {@code type}; a malformed body is an {@link IOException}. */
+    public static <T> T read(InputStream xml, Class<T> type) throws IOException {
+        return MAPPER.readValue(xml, type);
+    }
+
+    /** Serializes a request body as UTF-8 XML with a declaration. */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (IOException e) {
+            // Records of strings and numbers always serialize; a failure here is a programming error.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses S3's ISO-8601 timestamps ({@code 2026-11-25T11:00:00.000Z}) and, leniently, RFC 1123 dates. */
+    public static Instant parseInstant(String text) {
+        String s = text.strip();
+        if (s.isEmpty()) return null;
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        }
+    }
+
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            if (text == null) return null;
+            try {
+                return parseInstant(text);
+            } catch (DateTimeParseException e) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an S3 timestamp");
+            }
+        }
+    }
+
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        private static final DateTimeFormatter ISO_MILLIS =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(ISO_MILLIS.format(value));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.s3pump.client.transfer;
+
+import io.s3pump.client.internal.transfer.DownloadJob;
+import io.s3pump.client.S3Client;
+import io.s3pump.client.internal.transfer.ObjectStore;
+import io.s3pump.client.internal.transfer.S3ClientStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Downloads objects to local files with parallel ranged GETs into a temporary file next to the target, which is
+ * renamed into place only after the size and, where it can be recomputed, the ETag verify.
+ *
+ * <p>Thread-safe: one {@code Downloader} can run many downloads at once; each {@link #download} call blocks until
+ * the file is in place, or has failed (then the target is untouched).
+ */
+public final class Downloader {
+    private final ObjectStore store;
+    private final LongSupplier nanoTime;
+
+    /**
+     * A downloader that sends its requests through {@code client}, in the client's integrity mode. Size the client's
+     * {@link io.s3pump.client.S3ClientConfig#maxConcurrency()} at least to the concurrency of the options used.
+     */
+    public Downloader(S3Client client) {
+        this(new S3ClientStore(client), System::nanoTime);
+    }
+
+    Downloader(ObjectStore store, LongSupplier nanoTime) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /**
+     * Downloads {@code bucket}/{@code key} to {@code target}, replacing it atomically.
+     *
+     * <p>For a multipart ETag ({@code <md5>-N}) the ranges follow a part size that reproduces N parts
+     * ({@link DownloadOptions#partSizeHint()} first), and each range's MD5 is computed while it streams. If the
+     * recomputed ETag differs, the result says that only the size was verified, unless the part layout was certain
+     * (one part, or the hint), in which case it is a {@link VerificationException}. Ranges carry
+     * {@code If-Match}, so an object replaced during the download fails it.
+     *
+     * @throws VerificationException if the bytes do not match the size or a certain ETag; the target is untouched
+     * @throws io.s3pump.client.S3Exception if the server refused a request (e.g. 404 NoSuchKey)
+     * @throws IOException if a range failed for good, the object changed, or the file cannot be written
+     */
+    public DownloadResult download(String bucket, String key, Path target, DownloadOptions options) throws IOException {
+        return new DownloadJob(store, nanoTime, bucket, key, target, options).run();
+    }
+}

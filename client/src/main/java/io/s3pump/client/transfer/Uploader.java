@@ -1,0 +1,57 @@
+package io.s3pump.client.transfer;
+
+import io.s3pump.client.S3Client;
+import io.s3pump.client.internal.transfer.ObjectStore;
+import io.s3pump.client.internal.transfer.S3ClientStore;
+import io.s3pump.client.internal.transfer.UploadJob;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Uploads local files: a single PutObject for small files, else a multipart upload from memory-mapped parts on
+ * virtual threads, with resume journals, abort on failure and verification of the result against HEAD.
+ *
+ * <p>Thread-safe: one {@code Uploader} can run many uploads at once; each {@link #upload} call blocks until its
+ * upload is complete and verified, or has failed.
+ */
+public final class Uploader {
+    private final ObjectStore store;
+    private final LongSupplier nanoTime;
+
+    /**
+     * An uploader that sends its requests through {@code client}, in the client's integrity mode. Size the client's
+     * {@link io.s3pump.client.S3ClientConfig#maxConcurrency()} at least to the concurrency of the options used.
+     */
+    public Uploader(S3Client client) {
+        this(new S3ClientStore(client), System::nanoTime);
+    }
+
+    Uploader(ObjectStore store, LongSupplier nanoTime) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /**
+     * Uploads {@code file} to {@code bucket}/{@code key}.
+     *
+     * <p>With {@link UploadOptions#resume()}, a journal of an earlier upload of the same unchanged file to the same
+     * key is reconciled with ListParts and only the missing parts are sent. If the calling thread is interrupted
+     * (for example on SIGINT), parts in flight are cancelled, the journal is kept and
+     * {@link ResumableUploadException} is thrown.
+     *
+     * @return what was uploaded and how it was verified
+     * @throws IllegalArgumentException if the file cannot be uploaded with these options (too large, bad part size);
+     *     nothing was sent
+     * @throws VerificationException if the object the server holds does not match the local file
+     * @throws FileChangedException if the file changed during the upload (which was aborted)
+     * @throws ResumableUploadException if the upload stopped but was kept for a resume
+     * @throws io.s3pump.client.S3Exception if the server refused a request (the upload was aborted; failures of
+     *     other parts and of the abort are attached as suppressed exceptions)
+     * @throws IOException if the file cannot be read or the transport failed for good
+     */
+    public UploadResult upload(Path file, String bucket, String key, UploadOptions options) throws IOException {
+        return new UploadJob(store, nanoTime, file, bucket, key, options).run();
+    }
+}

@@ -1,0 +1,42 @@
+package io.s3pump.sigv4;
+
+import java.util.Objects;
+
+/**
+ * One HTTP header as a name and a value, exactly as it will be sent.
+ *
+ * <p>Immutable. Names compare case-insensitively when signing (they are lower-cased in the canonical
+ * request); values are trimmed and inner runs of white space folded to one space when signing, but the
+ * value sent is the caller's.
+ *
+ * @param name the header name; not blank, no white space or colon
+ * @param value the header value; may be empty
+ */
+public record Header(String name, String value) {
+
+    public Header {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isEmpty()) throw new IllegalArgumentException("header name is empty");
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c == ':' || c >= 0x7f) {
+                throw new IllegalArgumentException("header name contains an illegal character: " + name);
+            }
+        }
+    }
+
+    /** True when this header has the given name, ignoring ASCII case. */
+    public boolean is(String headerName) {
+        return name.equalsIgnoreCase(headerName);
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + (isSecret(name) ? "****" : value);
+    }
+
+    static boolean isSecret(String name) {
+        return name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("x-amz-security-token");
+    }
+}

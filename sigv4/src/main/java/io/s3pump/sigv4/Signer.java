@@ -1,0 +1,311 @@
+package io.s3pump.sigv4;
+
+import io.s3pump.sigv4.internal.AmzDate;
+import io.s3pump.sigv4.internal.CanonicalHeaders;
+import io.s3pump.sigv4.internal.CanonicalQuery;
+import io.s3pump.sigv4.internal.CanonicalRequest;
+import io.s3pump.sigv4.internal.SigV4a;
+import io.s3pump.sigv4.internal.Signatures;
+import io.s3pump.sigv4.internal.SigningKey;
+import io.s3pump.sigv4.internal.SigningKeyCache;
+import io.s3pump.sigv4.internal.StringToSign;
+import java.lang.System.Logger.Level;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Signs requests with AWS Signature Version 4 ({@code AWS4-HMAC-SHA256}) or 4A ({@code AWS4-ECDSA-P256-SHA256}),
+ * by Authorization header ({@link #sign}) or by query string ({@link #presign}).
+ *
+ * <p>The steps follow the specification: canonical request → string to sign → signing key → signature. S3
+ * rules apply: the path is signed verbatim (no normalisation, no second encoding) and a session token is
+ * always signed. Every call takes the signing time as an input; nothing reads a clock.
+ *
+ * <p>Thread-safe: share one instance. It caches SigV4 signing keys per access key id, date, region and service
+ * (and SigV4A private keys per access key id); no cache key contains a secret, and no ThreadLocal is used.
+ * SigV4 uses JDK crypto only. SigV4A signs with the JDK too; only {@link #sigV4aPublicKey} needs Bouncy Castle.
+ * At {@code DEBUG} level the canonical request and string to sign are logged through {@link System.Logger}
+ * ({@code io.s3pump.sigv4.Signer}); keys and signatures never are.
+ */
+public final class Signer {
+    /** The longest validity S3 accepts for a presigned URL: 7 days. */
+    public static final Duration MAX_PRESIGN_EXPIRY = Duration.ofDays(7);
+
+    private static final System.Logger LOG = System.getLogger(Signer.class.getName());
+    private static final String V4 = "AWS4-HMAC-SHA256";
+
+    private final boolean v4a;
+    private final SigningKeyCache keys;
+    private final SigV4a v4aKeys;
+
+    private Signer(boolean v4a) {
+        this.v4a = v4a;
+        this.keys = v4a ? null : new SigningKeyCache();
+        this.v4aKeys = v4a ? new SigV4a() : null;
+    }
+
+    /** A SigV4 ({@code AWS4-HMAC-SHA256}) signer. */
+    public static Signer sigV4() {
+        return new Signer(false);
+    }
+
+    /**
+     * A SigV4A ({@code AWS4-ECDSA-P256-SHA256}) signer: {@link SigningParams#region()} is the region set
+     * (such as {@code us-east-1} or {@code *}). Streaming (aws-chunked) payload modes are not supported with it.
+     */
+    public static Signer sigV4a() {
+        return new Signer(true);
+    }
+
+    /** {@code AWS4-HMAC-SHA256} or {@code AWS4-ECDSA-P256-SHA256}. */
+    public String algorithm() {
+        return v4a ? SigV4a.ALGORITHM : V4;
+    }
+
+    /**
+     * The SigV4A public key derived from {@code credentials}, which a server verifies signatures with.
+     *
+     * @throws IllegalStateException when Bouncy Castle ({@code org.bouncycastle:bcprov-jdk18on}) is not available
+     */
+    public static ECPublicKey sigV4aPublicKey(Credentials credentials) {
+        return SigV4a.publicKey(Objects.requireNonNull(credentials, "credentials"));
+    }
+
+    /**
+     * Signs {@code request} for the Authorization header.
+     *
+     * @return the headers to set on the request, the debug texts, and for streaming modes the chunk encoder
+     * @throws IllegalArgumentException when the payload mode does not fit the request (a streaming mode on a
+     *     method without body, a listed {@code x-amz-content-sha256}, {@code Content-Length} or other signer-managed
+     *     header that disagrees with it, aws-chunked with SigV4A), or the request is already signed
+     */
+    public SignedRequest sign(SignableRequest request, SigningParams params) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(params, "params");
+        PayloadMode mode = request.payload();
+        PayloadMode.Chunked chunked = mode instanceof PayloadMode.Chunked c ? c : null;
+        if (chunked != null) {
+            if (v4a) {
+                throw new IllegalArgumentException("payload mode " + mode.contentSha256()
+                        + " (aws-chunked) is not supported with SigV4A; use SigV4, UNSIGNED-PAYLOAD or a signed payload");
+            }
+            if (hasNoBody(request.method())) {
+                throw new IllegalArgumentException("payload mode " + mode.contentSha256() + " sends a body, but a "
+                        + request.method() + " request has none; use PayloadMode.empty() or unsigned()");
+            }
+        }
+        Credentials credentials = params.credentials();
+        String token = credentials.sessionToken();
+        String amzDate = AmzDate.format(params.time());
+        String scope = scope(amzDate, params);
+        String contentSha256 = mode.contentSha256();
+        boolean contentShaHeader = !(mode instanceof PayloadMode.Signed) || "s3".equals(params.service());
+        boolean callerContentEncoding = false;
+        boolean callerContentLength = false;
+
+        List<Header> given = request.headers();
+        List<Header> signed = new ArrayList<>(given.size() + 8);
+        signed.add(new Header("host", request.host()));
+        for (int i = 0, n = given.size(); i < n; i++) {
+            Header h = given.get(i);
+            switch (h.name().toLowerCase(Locale.ROOT)) {
+                case "host" -> requireSame(h, request.host(), "the request's host");
+                case "x-amz-date" -> requireSame(h, amzDate, "the signing time");
+                case "x-amz-content-sha256" -> {
+                    if (!CanonicalHeaders.fold(h.value()).equals(contentSha256)) {
+                        throw new IllegalArgumentException("header x-amz-content-sha256 is " + h.value()
+                                + " but the payload mode is " + contentSha256 + ": the payload mode does not fit the request");
+                    }
+                    contentShaHeader = true;
+                }
+                case "x-amz-security-token" -> {
+                    if (token == null) {
+                        throw new IllegalArgumentException("the request carries x-amz-security-token but the credentials have no session token");
+                    }
+                    requireSame(h, token, "the credentials' session token");
+                }
+                case "x-amz-region-set" -> {
+                    if (v4a) requireSame(h, params.region(), "the signing region set");
+                    else signed.add(h);
+                }
+                case "content-encoding" -> {
+                    String v = h.value().trim().toLowerCase(Locale.ROOT);
+                    boolean awsChunked = v.equals("aws-chunked") || v.startsWith("aws-chunked,") || v.startsWith("aws-chunked ");
+                    if (awsChunked != (chunked != null)) {
+                        throw new IllegalArgumentException(chunked != null
+                                ? "Content-Encoding must start with aws-chunked for payload mode " + contentSha256 + ", got " + h.value()
+                                : "Content-Encoding aws-chunked needs a streaming payload mode, got " + contentSha256);
+                    }
+                    callerContentEncoding = true;
+                    signed.add(h);
+                }
+                case "x-amz-decoded-content-length" -> {
+                    if (chunked == null) {
+                        throw new IllegalArgumentException("x-amz-decoded-content-length needs a streaming payload mode, got " + contentSha256);
+                    }
+                    requireSame(h, Long.toString(chunked.decodedLength()), "the payload mode's decoded length");
+                }
+                case "x-amz-trailer" -> {
+                    if (chunked == null || chunked.trailer() == null) {
+                        throw new IllegalArgumentException("x-amz-trailer needs a trailer payload mode, got " + contentSha256);
+                    }
+                    requireSame(h, chunked.trailer().headerName(), "the payload mode's trailer");
+                }
+                case "content-length" -> {
+                    if (chunked != null) {
+                        requireSame(h, Long.toString(chunked.encodedLength()), "the exact aws-chunked length");
+                        callerContentLength = true;
+                    }
+                    signed.add(h);
+                }
+                case "authorization" -> throw new IllegalArgumentException("the request already carries an Authorization header");
+                default -> signed.add(h);
+            }
+        }
+
+        List<Header> added = new ArrayList<>(10);
+        added.add(new Header("x-amz-date", amzDate));
+        if (contentShaHeader) added.add(new Header("x-amz-content-sha256", contentSha256));
+        if (token != null) added.add(new Header("x-amz-security-token", token));
+        if (v4a) added.add(new Header("x-amz-region-set", params.region()));
+        if (chunked != null) {
+            if (!callerContentEncoding) added.add(new Header("content-encoding", "aws-chunked"));
+            added.add(new Header("x-amz-decoded-content-length", Long.toString(chunked.decodedLength())));
+            if (chunked.trailer() != null) added.add(new Header("x-amz-trailer", chunked.trailer().headerName()));
+        }
+        signed.addAll(added);
+
+        CanonicalHeaders canonicalHeaders = CanonicalHeaders.of(signed);
+        CanonicalRequest canonical = CanonicalRequest.of(request.method(), request.path(),
+                CanonicalQuery.of(request.query()), canonicalHeaders, contentSha256);
+        String canonicalText = canonical.text();
+        String stringToSign = StringToSign.of(algorithm(), amzDate, scope, CanonicalRequest.hash(canonicalText));
+        SigningKey key = v4a ? null : keys.get(credentials, amzDate.substring(0, 8), params.region(), params.service());
+        String signature = v4a ? SigV4a.sign(v4aKeys.privateKey(credentials), stringToSign) : Signatures.v4(key, stringToSign);
+        debug(canonicalText, stringToSign);
+
+        String authorization = algorithm() + " Credential=" + credentials.accessKeyId() + '/' + scope
+                + ", SignedHeaders=" + canonical.signedHeaders() + ", Signature=" + signature;
+        if (chunked != null) {
+            added.add(new Header("Content-Length", Long.toString(chunked.encodedLength())));
+        }
+        added.add(new Header("Authorization", authorization));
+        ChunkEncoder encoder = chunked == null ? null : new ChunkEncoder(chunked, key, amzDate, scope, signature);
+        return new SignedRequest(added, authorization, signature, canonical.signedHeaders(), canonicalText, stringToSign,
+                encoder);
+    }
+
+    /**
+     * Signs {@code request} as a presigned URL valid for {@code expiresIn} from the signing time. A session token
+     * is signed as {@code X-Amz-Security-Token}. The payload mode is {@link PayloadMode#unsigned()} for S3 URLs
+     * that anyone may use with any body, or a signed hash.
+     *
+     * @throws IllegalArgumentException when {@code expiresIn} is not between 1 second and 7 days, the payload mode
+     *     is a streaming one, or the request already carries {@code X-Amz-*} signing parameters
+     */
+    public PresignedRequest presign(SignableRequest request, SigningParams params, Duration expiresIn) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(expiresIn, "expiresIn");
+        if (expiresIn.compareTo(MAX_PRESIGN_EXPIRY) > 0 || expiresIn.getSeconds() < 1) {
+            throw new IllegalArgumentException("a presigned URL must expire after 1 second to 7 days (604800 seconds); got "
+                    + expiresIn.getSeconds() + " seconds");
+        }
+        PayloadMode mode = request.payload();
+        if (mode instanceof PayloadMode.Chunked) {
+            throw new IllegalArgumentException("payload mode " + mode.contentSha256()
+                    + " cannot be used in a presigned URL: use PayloadMode.unsigned() or a signed payload hash");
+        }
+        for (QueryParam p : request.query()) {
+            if (p.name().regionMatches(true, 0, "X-Amz-", 0, 6) && isSigningParam(p.name())) {
+                throw new IllegalArgumentException("the request already carries the signing parameter " + p.name());
+            }
+        }
+        Credentials credentials = params.credentials();
+        String amzDate = AmzDate.format(params.time());
+        String scope = scope(amzDate, params);
+
+        List<Header> signed = new ArrayList<>(request.headers().size() + 1);
+        signed.add(new Header("host", request.host()));
+        for (Header h : request.headers()) {
+            if (h.is("host")) requireSame(h, request.host(), "the request's host");
+            else if (h.is("authorization")) throw new IllegalArgumentException("the request already carries an Authorization header");
+            else signed.add(h);
+        }
+        CanonicalHeaders canonicalHeaders = CanonicalHeaders.of(signed);
+        String signedHeaders = canonicalHeaders.signedHeaders();
+
+        List<QueryParam> query = new ArrayList<>(request.query().size() + 8);
+        query.addAll(request.query());
+        query.add(new QueryParam("X-Amz-Algorithm", algorithm()));
+        query.add(new QueryParam("X-Amz-Credential", credentials.accessKeyId() + '/' + scope));
+        query.add(new QueryParam("X-Amz-Date", amzDate));
+        query.add(new QueryParam("X-Amz-Expires", Long.toString(expiresIn.getSeconds())));
+        if (v4a) query.add(new QueryParam("X-Amz-Region-Set", params.region()));
+        if (credentials.sessionToken() != null) query.add(new QueryParam("X-Amz-Security-Token", credentials.sessionToken()));
+        query.add(new QueryParam("X-Amz-SignedHeaders", signedHeaders));
+        String canonicalQuery = CanonicalQuery.of(query);
+
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), canonicalQuery, canonicalHeaders,
+                signedHeaders, mode.contentSha256());
+        String canonicalText = canonical.text();
+        String stringToSign = StringToSign.of(algorithm(), amzDate, scope, CanonicalRequest.hash(canonicalText));
+        String signature = v4a
+                ? SigV4a.sign(v4aKeys.privateKey(credentials), stringToSign)
+                : Signatures.v4(keys.get(credentials, amzDate.substring(0, 8), params.region(), params.service()), stringToSign);
+        debug(canonicalText, stringToSign);
+        String wireQuery = canonicalQuery + "&X-Amz-Signature=" + signature;
+        List<Header> toSend = signed.subList(1, signed.size());
+        return new PresignedRequest(request.method(), request.host(), request.path(), wireQuery, toSend,
+                params.time().plus(expiresIn), signature, canonicalText, stringToSign);
+    }
+
+    private String scope(String amzDate, SigningParams params) {
+        String date = amzDate.substring(0, 8);
+        return v4a
+                ? date + '/' + params.service() + "/aws4_request"
+                : date + '/' + params.region() + '/' + params.service() + "/aws4_request";
+    }
+
+    private static boolean hasNoBody(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");
+    }
+
+    private static boolean isSigningParam(String name) {
+        for (String s : new String[] {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
+                "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Region-Set"}) {
+            if (s.equalsIgnoreCase(name)) return true;
+        }
+        return false;
+    }
+
+    private static void requireSame(Header h, String expected, String what) {
+        if (!CanonicalHeaders.fold(h.value()).equals(expected)) {
+            String shown = Header.isSecret(h.name()) ? "****" : h.value();
+            throw new IllegalArgumentException("header " + h.name() + " (" + shown + ") differs from " + what
+                    + "; leave it out and let the signer set it");
+        }
+    }
+
+    private static void debug(String canonicalRequest, String stringToSign) {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, () -> "canonical request:\n" + redactToken(canonicalRequest) + "\nstring to sign:\n" + stringToSign);
+        }
+    }
+
+    /** Session tokens are secrets and appear in canonical requests. */
+    static String redactToken(String canonicalRequest) {
+        return canonicalRequest
+                .replaceAll("(?m)^(x-amz-security-token:).*$", "$1****")
+                .replaceAll("(X-Amz-Security-Token=)[^&\n]*", "$1****");
+    }
+
+    @Override
+    public String toString() {
+        return "Signer[" + algorithm() + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package io.s3pump.sigv4;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * Who signs, for which region and service, and when.
+ *
+ * <p>Immutable. The time is always an input: the signer never reads a clock. It is truncated to the second.
+ * For SigV4A, {@code region} is the region set, such as {@code us-east-1} or {@code *}.
+ *
+ * @param credentials the credentials to sign with
+ * @param region the signing region, such as {@code us-east-1} (RGW accepts any name its zonegroup uses)
+ * @param service the signing service, {@code s3} for S3 and RGW
+ * @param time the signing time, sent as {@code x-amz-date}
+ */
+public record SigningParams(Credentials credentials, String region, String service, Instant time) {
+
+    public SigningParams {
+        Objects.requireNonNull(credentials, "credentials");
+        if (region == null || region.isBlank()) {
+            throw new IllegalArgumentException("no signing region: SigV4 needs one (for RGW any configured name, "
+                    + "usually us-east-1); set AWS_REGION or pass --region");
+        }
+        if (service == null || service.isBlank()) throw new IllegalArgumentException("no signing service (use \"s3\" for S3 and RGW)");
+        checkScopePart("region", region);
+        checkScopePart("service", service);
+        Objects.requireNonNull(time, "time");
+        time = time.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Signing parameters for S3 (service {@code s3}). */
+    public static SigningParams s3(Credentials credentials, String region, Instant time) {
+        return new SigningParams(credentials, region, "s3", time);
+    }
+
+    /** The same parameters at another time, e.g. for a retry. */
+    public SigningParams at(Instant newTime) {
+        return new SigningParams(credentials, region, service, newTime);
+    }
+
+    private static void checkScopePart(String what, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == '/' || c >= 0x7f) {
+                throw new IllegalArgumentException(what + " contains an illegal character: " + value);
+            }
+        }
+    }
+}
