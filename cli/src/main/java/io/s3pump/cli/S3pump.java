@@ -7,17 +7,59 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The root {@code s3pump} command: lists the subcommands and carries the global options. */
+/** The root {@code s3pump} command: lists the subcommands and carries the exit-code table. */
 @Command(
         name = "s3pump",
         mixinStandardHelpOptions = true,
         versionProvider = S3pump.Version.class,
-        description = "A fast, dependable S3 client for Ceph RGW and other S3-compatible storage.")
+        description = "A fast, dependable S3 client for Ceph RGW and other S3-compatible storage.",
+        synopsisSubcommandLabel = "COMMAND",
+        footer = {
+            "",
+            "Exit codes:",
+            "    0  ok",
+            "    1  failure (I/O or server error, unreadable local file)",
+            "    2  usage (bad option or URL, invalid bucket name, existing target without --force)",
+            "    3  not found (bucket, key, upload, local file or directory)",
+            "    4  auth (InvalidAccessKeyId, SignatureDoesNotMatch, AccessDenied, no credentials)",
+            "    5  endpoint unreachable",
+            "    6  verification failed (size, ETag or checksum mismatch)",
+            "  130  interrupted (an upload stays resumable: rerun with --resume)",
+            "",
+            "Credentials, region and endpoint come from the options, the AWS_* environment variables,",
+            "or ~/.aws/credentials and ~/.aws/config, as with the AWS CLI.",
+        },
+        subcommands = {
+            CpCommand.class,
+            LsCommand.class,
+            MbCommand.class,
+            RbCommand.class,
+            RmCommand.class,
+            StatCommand.class,
+            PresignCommand.class,
+            UploadsCommand.class,
+            VerifyCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class S3pump implements Runnable {
+    private final Environment environment;
 
     @Spec CommandSpec spec;
+
+    public S3pump() {
+        this(Environment.system());
+    }
+
+    S3pump(Environment environment) {
+        this.environment = environment;
+    }
+
+    Environment environment() {
+        return environment;
+    }
 
     @Override
     public void run() {
@@ -25,7 +67,35 @@ public final class S3pump implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new S3pump()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A fully configured command line: error handling, exit codes and {@code --debug} logging. */
+    public static CommandLine commandLine() {
+        return commandLine(Environment.system());
+    }
+
+    static CommandLine commandLine(Environment environment) {
+        CommandLine cl = new CommandLine(new S3pump(environment));
+        Errors errors = new Errors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setExitCodeExceptionMapper(errors);
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionStrategy(S3pump::executeWithLogging);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** Runs the chosen subcommand with {@code --debug} logging routed to its error writer while it runs. */
+    private static int executeWithLogging(ParseResult parseResult) {
+        ParseResult last = parseResult;
+        while (last.hasSubcommand()) last = last.subcommand();
+        CommandLine cmd = last.commandSpec().commandLine();
+        var mixin = cmd.getCommandSpec().mixins().get("output");
+        boolean debug = mixin != null && mixin.userObject() instanceof OutputOptions o && o.debug();
+        try (DebugLog log = DebugLog.start(debug, cmd.getErr())) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
     }
 
     /** Reads the version Maven wrote into the jar, so that {@code --version} never drifts from the build. */

@@ -1,0 +1,75 @@
+package io.s3pump.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Where and as whom to connect: the AWS CLI's options, shared by every command that talks to S3. */
+final class ConnectionOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
+    /** The options themselves, in a group so that --help lists them under their own heading. */
+    static final class Group {
+        @Option(names = "--endpoint-url", paramLabel = "URL", order = 1,
+                description = "S3 endpoint, e.g. http://127.0.0.1:7480 (default: AWS_ENDPOINT_URL_S3,"
+                        + " AWS_ENDPOINT_URL or the profile's endpoint_url).")
+        String endpointUrl;
+
+        @Option(names = "--region", paramLabel = "REGION", order = 2,
+                description = "Signing region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile, then us-east-1).")
+        String region;
+
+        @Option(names = "--profile", paramLabel = "NAME", order = 3,
+                description = "Profile in ~/.aws/credentials and ~/.aws/config (default: AWS_PROFILE, then default).")
+        String profile;
+
+        @Option(names = "--path-style", order = 4,
+                description = "Address buckets as http://host/bucket (the default for non-AWS endpoints).")
+        boolean pathStyle;
+
+        @Option(names = "--virtual-host", order = 5, description = "Address buckets as http://bucket.host.")
+        boolean virtualHost;
+
+        @Option(names = "--ca-bundle", paramLabel = "PEM", order = 6,
+                description = "Trust the CA certificates in this PEM file.")
+        Path caBundle;
+
+        @Option(names = "--no-verify-ssl", order = 7,
+                description = "Do not verify the server's TLS certificate (testing only).")
+        boolean noVerifySsl;
+    }
+
+    @ArgGroup(validate = false, heading = "%nConnection:%n", order = 100)
+    Group group = new Group();
+
+    String endpointUrl() {
+        return group.endpointUrl;
+    }
+
+    String region() {
+        return group.region;
+    }
+
+    String profile() {
+        return group.profile;
+    }
+
+    Path caBundle() {
+        return group.caBundle;
+    }
+
+    boolean noVerifySsl() {
+        return group.noVerifySsl;
+    }
+
+    /** The addressing style asked for: {@code null} lets the client choose by endpoint. */
+    Boolean pathStyleChoice() {
+        if (group.pathStyle && group.virtualHost) {
+            throw new ParameterException(mixee.commandLine(), "--path-style and --virtual-host exclude each other");
+        }
+        return group.pathStyle ? Boolean.TRUE : group.virtualHost ? Boolean.FALSE : null;
+    }
+}

@@ -1,0 +1,96 @@
+package io.s3pump.cli;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
+/**
+ * What {@code cp SRC DST} means, decided before any request is sent: an upload of a file (or stdin) to a key, or a
+ * download of a key to a file. Every local check happens here, so that a bad argument costs no request and leaves
+ * nothing behind.
+ */
+sealed interface CopyJob {
+    /** The argument for standard input. */
+    String STDIN = "-";
+
+    /** Upload {@code file} (or stdin when {@code null}) to {@code target}. */
+    record Upload(Path file, S3Url target) implements CopyJob {
+        boolean fromStdin() {
+            return file == null;
+        }
+    }
+
+    /** Download {@code source} to {@code file}; {@code file} does not exist yet, or {@code overwrite} is set. */
+    record Download(S3Url source, Path file, boolean overwrite) implements CopyJob {}
+
+    /**
+     * Resolves the arguments like {@code aws s3 cp}: a key ending in {@code /} (or a bare bucket) takes the file's
+     * name, and an existing local directory takes the key's last segment.
+     *
+     * @throws CliException with the exit code and one line naming the problem
+     */
+    static CopyJob resolve(String src, String dst, boolean force) {
+        boolean srcS3 = S3Url.looksLikeS3(src);
+        boolean dstS3 = S3Url.looksLikeS3(dst);
+        if (srcS3 == dstS3) {
+            throw CliException.usage(srcS3
+                    ? "copying from S3 to S3 is not supported; one of SRC and DST must be a local path"
+                    : "one of SRC and DST must be an s3://bucket/key URL");
+        }
+        return dstS3 ? upload(src, S3Url.argument(dst)) : download(S3Url.argument(src), dst, force);
+    }
+
+    private static Upload upload(String src, S3Url target) {
+        if (src.equals(STDIN)) {
+            if (target.isPrefix()) throw CliException.usage("an upload from stdin needs a key: s3://"
+                    + target.bucket() + "/KEY");
+            return new Upload(null, target);
+        }
+        Path file = localPath(src);
+        if (!Files.exists(file)) throw CliException.notFound("no such file: " + src);
+        if (Files.isDirectory(file)) {
+            throw CliException.usage(src + " is a directory; cp uploads one file (no --recursive yet)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw CliException.usage(src + " is not a regular file; pipe it through stdin: cp - " + target);
+        }
+        if (!Files.isReadable(file)) {
+            throw new CliException(ExitCodes.FAILURE, "cannot read " + src + ": permission denied");
+        }
+        S3Url resolved = target.isPrefix()
+                ? new S3Url(target.bucket(), target.key() + file.getFileName())
+                : target;
+        return new Upload(file, resolved);
+    }
+
+    private static Download download(S3Url source, String dst, boolean force) {
+        if (source.isPrefix()) {
+            throw CliException.usage(source + " names no object; give a key (no --recursive yet)");
+        }
+        Path target = localPath(dst);
+        boolean dirSyntax = dst.endsWith("/") || dst.endsWith(java.io.File.separator);
+        if (Files.isDirectory(target)) {
+            target = target.resolve(source.fileName());
+        } else if (dirSyntax) {
+            throw CliException.notFound("directory " + dst + " does not exist");
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw CliException.notFound("directory " + parent + " does not exist");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isDirectory(target)) throw CliException.usage(target + " is a directory");
+            if (!force) throw CliException.usage(target + " already exists; add --force to overwrite it");
+        }
+        return new Download(source, target, force);
+    }
+
+    private static Path localPath(String arg) {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            throw CliException.usage("'" + arg + "' is not a valid local path: " + e.getReason());
+        }
+    }
+}

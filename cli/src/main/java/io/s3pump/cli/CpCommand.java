@@ -1,0 +1,262 @@
+package io.s3pump.cli;
+
+import io.s3pump.client.Integrity;
+import io.s3pump.client.S3Client;
+import io.s3pump.client.transfer.DownloadOptions;
+import io.s3pump.client.transfer.DownloadResult;
+import io.s3pump.client.transfer.Downloader;
+import io.s3pump.client.transfer.PartSizing;
+import io.s3pump.client.transfer.ResumableUploadException;
+import io.s3pump.client.transfer.TransferListener;
+import io.s3pump.client.transfer.UploadOptions;
+import io.s3pump.client.transfer.UploadResult;
+import io.s3pump.client.transfer.Uploader;
+import io.s3pump.client.transfer.Verification;
+import io.s3pump.sigv4.ChecksumAlgorithm;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code s3pump cp SRC DST}: a multipart upload from a file or stdin, or a parallel ranged download. */
+@Command(name = "cp", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Upload a file (or stdin, as '-') to an S3 key, or download an S3 key to a file.%n",
+            "Uploads go in parts from a memory-mapped file; downloads in parallel ranges into a temporary file that "
+                    + "is renamed into place only after it verified. A local target is never overwritten without --force."
+        },
+        footer = {"",
+            "SIZE units are binary and case-insensitive: K = KB = KiB = 1024 bytes,",
+            "M = MB = MiB = 1024², G = GB = GiB = 1024³; a plain number is bytes.",
+            "",
+            "--checksum MODE:",
+            "  auto    the client's default (signed SHA-256 payload)",
+            "  sha256  signed payload SHA-256, verified by RGW",
+            "  md5     Content-MD5 per part, verified by RGW (the part's ETag)",
+            "  crc32c  x-amz-checksum-crc32c header (RGW 16.2 ignores it)",
+            "  crc32   x-amz-checksum-crc32 header (RGW 16.2 ignores it)",
+            "  none    UNSIGNED-PAYLOAD: no per-part check beyond TCP",
+            "After the transfer the object is checked against the file (size, then the",
+            "composite ETag or checksums) unless --no-verify."})
+final class CpCommand extends S3Command {
+    /** The four limits S3 puts on a multipart upload, checked before any byte moves. */
+    static final long MIN_PART = 5 * ByteSize.MIB;
+    static final long MAX_PART = 5 * ByteSize.GIB;
+    static final int MAX_PARTS = 10_000;
+    static final int MAX_CONCURRENCY = 1024;
+    static final int DEFAULT_CONCURRENCY = 8;
+
+    /** The integrity choices of {@code --checksum}. */
+    enum Checksum {
+        auto, crc32c, crc32, sha256, md5, none;
+
+        /** The client's integrity mode, or {@code null} for the client's default. */
+        Integrity integrity() {
+            return switch (this) {
+                case auto -> null;
+                case crc32c -> new Integrity.ChecksumHeader(ChecksumAlgorithm.CRC32C);
+                case crc32 -> new Integrity.ChecksumHeader(ChecksumAlgorithm.CRC32);
+                case sha256 -> Integrity.SIGNED_PAYLOAD;
+                case md5 -> Integrity.CONTENT_MD5;
+                case none -> Integrity.UNSIGNED_PAYLOAD;
+            };
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "SRC", description = "A local file, '-' for stdin, or s3://bucket/key.")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "DST",
+            description = "s3://bucket/key (a key ending in '/' takes the file's name), or a local file or directory.")
+    String destination;
+
+    @Option(names = "--part-size", paramLabel = "SIZE", converter = ByteSize.Converter.class,
+            description = "Size of every part (download: range) but the last, 5MiB to 5GiB (default: 8MiB, grown to"
+                    + " stay within 10,000 parts).")
+    Long partSize;
+
+    @Option(names = "--parts", paramLabel = "N", description = "Upload: cut the file into N parts instead (1 to 10,000).")
+    Integer parts;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight (default: 8).")
+    Integer concurrency;
+
+    @Option(names = "--checksum", paramLabel = "MODE", defaultValue = "auto",
+            description = "Upload: per-part integrity, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE};"
+                    + " see below).")
+    Checksum checksum = Checksum.auto;
+
+    @Option(names = "--no-verify", description = "Upload: do not hash the file locally to check the object's ETag"
+            + " (the size and the part ETags the server returned are still checked).")
+    boolean noVerify;
+
+    @Option(names = "--resume", description = "Continue an interrupted upload of the same unchanged file to the same"
+            + " key (only missing parts are sent), or an interrupted download kept with --keep-on-failure.")
+    boolean resume;
+
+    @Option(names = "--keep-on-failure", description = "On failure keep the multipart upload (or the partial download)"
+            + " for --resume, instead of aborting (removing) it.")
+    boolean keepOnFailure;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--force", description = "Overwrite an existing local file.")
+    boolean force;
+
+    /** The JSON document of a finished transfer. */
+    record Transfer(String operation, String source, String target, long bytes, double seconds, double mibPerSecond,
+            int parts, long partSize, Integer partsResumed, String etag, String verified, String verifiedBy) {}
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        CopyJob job = CopyJob.resolve(source, destination, force);
+        target = switch (job) {
+            case CopyJob.Upload u -> u.target();
+            case CopyJob.Download d -> d.source();
+        };
+        int inFlight = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
+        Integrity integrity = checksum.integrity();
+        Printer out = printer();
+        try (S3Client s3 = S3Client.create(config(inFlight, b -> {
+                    if (integrity != null) b.integrity(integrity);
+                }));
+                ProgressBar bar = out.progressAllowed() && !noProgress
+                        ? ProgressBar.start(out.err(), job instanceof CopyJob.Upload ? "upload" : "download") : null;
+                InterruptGuard guard = InterruptGuard.install()) {
+            TransferListener listener = bar == null ? TransferListener.NONE
+                    : p -> bar.update(p.bytesDone(), p.totalBytes(), p.partsDone(), p.partCount());
+            Transfer done;
+            try {
+                done = switch (job) {
+                    case CopyJob.Upload u when u.fromStdin() -> StdinUpload.run(s3, u.target(), inFlight, partSize,
+                            listener, environment().stdin());
+                    case CopyJob.Upload u -> upload(s3, u, inFlight, listener);
+                    case CopyJob.Download d -> download(s3, d, inFlight, listener);
+                };
+            } catch (ResumableUploadException e) {
+                if (bar != null) bar.close();
+                return stopped(e, guard.fired());
+            }
+            if (bar != null) bar.close();
+            report(out, done);
+            return ExitCodes.OK;
+        }
+    }
+
+    private Transfer upload(S3Client s3, CopyJob.Upload u, int inFlight, TransferListener listener) throws IOException {
+        UploadOptions.Builder options = UploadOptions.builder()
+                .concurrency(inFlight)
+                .resume(resume)
+                .keepResumable(keepOnFailure)
+                .listener(listener);
+        if (partSize != null) options.sizing(PartSizing.partSize(partSize));
+        if (parts != null) options.sizing(PartSizing.partCount(parts));
+        if (noVerify) options.localMd5(UploadOptions.LocalMd5.NEVER);
+        UploadResult r = new Uploader(s3).upload(u.file(), u.target().bucket(), u.target().key(), options.build());
+        double seconds = seconds(r.duration());
+        return new Transfer("upload", u.file().toString(), u.target().toString(), r.size(), seconds,
+                mib(r.bytesPerSecond()), r.partCount(), r.partSize(), r.partsResumed(), r.etag(),
+                level(r.verification()), r.verification().detail());
+    }
+
+    private Transfer download(S3Client s3, CopyJob.Download d, int inFlight, TransferListener listener)
+            throws IOException {
+        if (parts != null) throw CliException.usage("--parts applies to uploads; a download follows the object's parts");
+        if (checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
+        DownloadOptions.Builder options = DownloadOptions.builder()
+                .concurrency(inFlight)
+                .keepPartial(keepOnFailure || resume)
+                .listener(listener);
+        if (partSize != null) options.rangeSize(partSize).partSizeHint(partSize);
+        DownloadResult r = new Downloader(s3).download(d.source().bucket(), d.source().key(), d.file(), options.build());
+        return new Transfer("download", d.source().toString(), d.file().toString(), r.size(), seconds(r.duration()),
+                mib(r.bytesPerSecond()), r.ranges(), r.rangeSize(), null, r.etag(), level(r.verification()),
+                r.verification().detail());
+    }
+
+    /** An upload left open for --resume: say how to continue, with the exit code of what stopped it. */
+    private int stopped(ResumableUploadException e, boolean interrupted) {
+        String resumeCommand = resumeCommand();
+        String why = interrupted || e.getCause() == null ? "interrupted"
+                : Errors.classify(e.getCause(), this).line();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("s3pump: " + why + "; upload " + e.uploadId() + " kept with " + e.partsDone() + " of "
+                + e.partCount() + " parts done; resume with: " + resumeCommand);
+        err.flush();
+        if (output.json()) {
+            spec.commandLine().getOut().println(Printer.toJson(java.util.Map.of("error", java.util.Map.of(
+                    "message", why, "uploadId", e.uploadId(), "partsDone", e.partsDone(), "partCount", e.partCount(),
+                    "resume", resumeCommand, "exitCode", interrupted ? ExitCodes.INTERRUPTED
+                            : Errors.classify(e.getCause(), this).exitCode()))));
+            spec.commandLine().getOut().flush();
+        }
+        return interrupted || e.getCause() == null ? ExitCodes.INTERRUPTED : Errors.classify(e.getCause(), this).exitCode();
+    }
+
+    /** The command line that continues this upload: the same arguments plus --resume, shell-quoted. */
+    String resumeCommand() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.contains("--resume")) args.add(0, "--resume");
+        StringBuilder sb = new StringBuilder("s3pump cp");
+        for (String a : args) sb.append(' ').append(shellQuote(a));
+        return sb.toString();
+    }
+
+    static String shellQuote(String s) {
+        if (s.matches("[A-Za-z0-9_@%+=:,./-]+")) return s;
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private void report(Printer out, Transfer t) {
+        out.document(t);
+        String arrow = t.source() + " -> " + t.target();
+        String parts = t.parts() + (t.operation().equals("upload") ? " part" : " range") + (t.parts() == 1 ? "" : "s")
+                + (t.parts() > 1 ? " of " + ByteSize.format(t.partSize()) : "")
+                + (t.partsResumed() != null && t.partsResumed() > 0 ? " (" + t.partsResumed() + " resumed)" : "");
+        out.say(String.format(Locale.ROOT, "%s: %s  %s in %.1f s, %.1f MiB/s, %s, verified: %s (%s)", t.operation(),
+                arrow, ByteSize.format(t.bytes()), t.seconds(), t.mibPerSecond(), parts, t.verified(), t.verifiedBy()));
+    }
+
+    static String level(Verification v) {
+        return switch (v.level()) {
+            case SIZE_AND_ETAG -> "size + ETag";
+            case SIZE_AND_PART_ETAGS -> "size + part ETags";
+            case SIZE_ONLY -> "size only";
+        };
+    }
+
+    static double seconds(Duration d) {
+        return Math.round(d.toNanos() / 1e6) / 1e3;
+    }
+
+    static double mib(double bytesPerSecond) {
+        return Math.round(bytesPerSecond / ByteSize.MIB * 10) / 10.0;
+    }
+
+    /** Every option check that needs neither the file nor the server, so that a typo costs nothing. */
+    void checkOptions() {
+        if (partSize != null && parts != null) {
+            throw CliException.usage("--part-size and --parts exclude each other; give one");
+        }
+        if (partSize != null && partSize < MIN_PART) {
+            throw CliException.usage("--part-size " + ByteSize.format(partSize) + " is below S3's minimum part size"
+                    + " of 5 MiB (only the last part may be smaller)");
+        }
+        if (partSize != null && partSize > MAX_PART) {
+            throw CliException.usage("--part-size " + ByteSize.format(partSize) + " is above S3's maximum part size of 5 GiB");
+        }
+        if (parts != null && (parts < 1 || parts > MAX_PARTS)) {
+            throw CliException.usage("--parts " + parts + " is outside 1 to " + MAX_PARTS + ", S3's limit on parts per upload");
+        }
+        if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
+            throw CliException.usage("--concurrency " + concurrency + " must be between 1 and " + MAX_CONCURRENCY);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.s3pump.cli;
+
+import io.s3pump.client.AddressingStyle;
+import io.s3pump.client.S3ClientConfig;
+import io.s3pump.sigv4.Credentials;
+import io.s3pump.sigv4.PayloadMode;
+import io.s3pump.sigv4.PresignedRequest;
+import io.s3pump.sigv4.SignableRequest;
+import io.s3pump.sigv4.Signer;
+import io.s3pump.sigv4.SigningParams;
+import io.s3pump.sigv4.UriEncoding;
+import java.net.URI;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code s3pump presign s3://bucket/key}: prints a SigV4 query-string URL, computed locally (no request is sent),
+ * with the same endpoint, addressing and credentials the other commands use.
+ */
+@Command(name = "presign", mixinStandardHelpOptions = true,
+        description = "Print a presigned URL that lets anyone GET (or PUT) the object until it expires. Only the URL"
+                + " is printed. It is computed locally: nothing is sent to the server.")
+final class PresignCommand extends S3Command {
+    /** The methods a presigned object URL is useful for. */
+    enum Method { GET, PUT }
+
+    static final long MAX_EXPIRES_SECONDS = Signer.MAX_PRESIGN_EXPIRY.toSeconds();
+
+    @Parameters(index = "0", paramLabel = "s3://bucket/key", description = "The object.")
+    String url;
+
+    @Option(names = "--expires-in", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "Validity in seconds, 1 to 604800 (7 days, SigV4's limit) (default: ${DEFAULT-VALUE}).")
+    long expiresIn;
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Method method;
+
+    /** The JSON document. */
+    record Presigned(String url, String method, String expires) {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (expiresIn < 1 || expiresIn > MAX_EXPIRES_SECONDS) {
+            throw CliException.usage("--expires-in " + expiresIn + " is outside 1 to " + MAX_EXPIRES_SECONDS
+                    + " seconds: SigV4 presigned URLs last at most 7 days");
+        }
+        target = StatCommand.objectOnly(url);
+        S3ClientConfig config = config(SINGLE);
+        Credentials credentials = config.credentials().orElseThrow(() -> new CliException(ExitCodes.AUTH,
+                "presign needs credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or use --profile"));
+        URI endpoint = config.endpoint();
+        boolean virtualHost = config.addressingStyle() == AddressingStyle.VIRTUAL_HOST;
+        String host = (virtualHost ? target.bucket() + "." : "") + hostAndPort(endpoint);
+        String path = (endpoint.getRawPath() == null ? "" : stripTrailingSlash(endpoint.getRawPath()))
+                + (virtualHost ? UriEncoding.virtualHosted(target.key()) : UriEncoding.pathStyle(target.bucket(), target.key()));
+        PresignedRequest signed = Signer.sigV4().presign(
+                SignableRequest.of(method.name(), host, path, PayloadMode.unsigned()),
+                SigningParams.s3(credentials, config.region(), config.clock().instant()),
+                Duration.ofSeconds(expiresIn));
+        String presigned = signed.url(endpoint.getScheme());
+        Printer out = printer();
+        out.data(presigned);
+        out.document(new Presigned(presigned, method.name(), signed.expiresAt().toString()));
+        return ExitCodes.OK;
+    }
+
+    /** {@code host} or {@code host:port}, leaving out the scheme's default port as the Host header does. */
+    static String hostAndPort(URI endpoint) {
+        int port = endpoint.getPort();
+        boolean defaultPort = port == -1 || ("http".equals(endpoint.getScheme()) && port == 80)
+                || ("https".equals(endpoint.getScheme()) && port == 443);
+        return defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + port;
+    }
+
+    private static String stripTrailingSlash(String p) {
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+}

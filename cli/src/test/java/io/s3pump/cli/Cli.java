@@ -1,0 +1,38 @@
+package io.s3pump.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs the s3pump command line in-process with captured stdout and stderr. */
+final class Cli {
+    /** The outcome of one run. */
+    record Result(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    private Cli() {}
+
+    static Result run(String... args) {
+        return run(Environment.system(), args);
+    }
+
+    /** Runs with the given environment variables and home directory instead of the process's. */
+    static Result run(Environment env, String... args) {
+        CommandLine cl = S3pump.commandLine(env);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
