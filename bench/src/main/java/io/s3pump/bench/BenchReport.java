@@ -61,6 +61,7 @@ public record BenchReport(Settings settings, List<RoundResult> warmup, List<Roun
      * @param count transfers
      * @param mibPerSecond median throughput
      * @param clientCpuSecondsPerGiB median client CPU-s per GiB
+     * @param clientSystemSecondsPerGiB median client kernel CPU-s per GiB (NaN if unknown)
      * @param peakRssMiB median peak RSS (-1 if unknown)
      * @param serverCpuSecondsPerGiB median server CPU-s per GiB (NaN if not measured)
      * @param ceilingMiBps median zero-cost-client ceiling (NaN if not measured)
@@ -68,7 +69,8 @@ public record BenchReport(Settings settings, List<RoundResult> warmup, List<Roun
      * @param p99Millis median of the rounds' 99th percentile part latency (NaN if not measured)
      */
     public record Summary(Direction direction, int count, double mibPerSecond, double clientCpuSecondsPerGiB,
-                          double peakRssMiB, double serverCpuSecondsPerGiB, double ceilingMiBps, double p50Millis,
+                          double clientSystemSecondsPerGiB, double peakRssMiB, double serverCpuSecondsPerGiB,
+                          double ceilingMiBps, double p50Millis,
                           double p99Millis) {
         /** Throughput as a share of the ceiling (NaN if the ceiling is unknown). */
         public double ceilingShare() {
@@ -83,7 +85,8 @@ public record BenchReport(Settings settings, List<RoundResult> warmup, List<Roun
             List<RoundResult> rs = rounds.stream().filter(r -> r.direction() == d).toList();
             if (rs.isEmpty()) continue;
             out.add(new Summary(d, rs.size(), median(rs, RoundResult::mibPerSecond),
-                    median(rs, RoundResult::clientCpuSecondsPerGiB), median(rs, RoundResult::peakRssMiB),
+                    median(rs, RoundResult::clientCpuSecondsPerGiB), median(rs, RoundResult::clientSystemSecondsPerGiB),
+                    median(rs, RoundResult::peakRssMiB),
                     median(rs, r -> r.server() == null ? Double.NaN : r.server().cpuSecondsPerGiB()),
                     median(rs, r -> r.server() == null ? Double.NaN : r.server().ceilingMiBps()),
                     median(rs, r -> r.latency() == null || r.latency().count() == 0 ? Double.NaN : r.latency().p50Millis()),
@@ -112,29 +115,31 @@ public record BenchReport(Settings settings, List<RoundResult> warmup, List<Roun
         sb.append("test file: ").append(s.file()).append(s.fileGenerated() ? " (generated)" : " (reused)").append('\n');
         sb.append("warm-up: ").append(s.warmupBytes() == 0 ? "none (the server may be cold; RGW's OSD settles after a few GiB)"
                 : size(s.warmupBytes()) + " uploaded before the rounds").append("\n\n");
-        String head = String.format(Locale.ROOT, "%-7s %5s %-4s %8s %10s %9s %15s %10s %10s %7s  %s%n",
-                "phase", "round", "dir", "MiB/s", "CPU-s/GiB", "RSS MiB", "part p50/p99 ms", "srv s/GiB", "ceil MiB/s",
+        String head = String.format(Locale.ROOT, "%-7s %5s %-4s %8s %10s %7s %9s %15s %10s %10s %7s  %s%n",
+                "phase", "round", "dir", "MiB/s", "CPU-s/GiB", "kernel", "RSS MiB", "part p50/p99 ms", "srv s/GiB", "ceil MiB/s",
                 "% ceil", "verified");
         sb.append(head);
         for (RoundResult r : warmup) row(sb, r);
         for (RoundResult r : rounds) row(sb, r);
         for (Summary m : medians()) {
-            sb.append(String.format(Locale.ROOT, "%-7s %5s %-4s %8.1f %10.2f %9.0f %15s %10s %10s %7s%n", "median",
-                    m.count() + "x", dir(m.direction()), m.mibPerSecond(), m.clientCpuSecondsPerGiB(), m.peakRssMiB(),
+            sb.append(String.format(Locale.ROOT, "%-7s %5s %-4s %8.1f %10.2f %7s %9.0f %15s %10s %10s %7s%n", "median",
+                    m.count() + "x", dir(m.direction()), m.mibPerSecond(), m.clientCpuSecondsPerGiB(),
+                    fmt(m.clientSystemSecondsPerGiB(), "%.2f"), m.peakRssMiB(),
                     Double.isNaN(m.p50Millis()) ? "-" : String.format(Locale.ROOT, "%.0f/%.0f", m.p50Millis(), m.p99Millis()),
                     fmt(m.serverCpuSecondsPerGiB(), "%.2f"), fmt(m.ceilingMiBps(), "%.0f"),
                     Double.isNaN(m.ceilingShare()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * m.ceilingShare())));
         }
-        sb.append("\nMiB/s is wall clock incl. verification; CPU-s/GiB and RSS are this whole JVM; ceiling = cores / server CPU-s per GiB.\n");
+        sb.append("\nMiB/s is wall clock incl. verification; CPU-s/GiB (of which kernel) and RSS are this whole JVM;"
+                + " ceiling = cores / server CPU-s per GiB.\n");
         return sb.toString();
     }
 
     private static void row(StringBuilder sb, RoundResult r) {
         ServerLoad sv = r.server();
         PartLatency l = r.latency();
-        sb.append(String.format(Locale.ROOT, "%-7s %5d %-4s %8.1f %10.2f %9.0f %15s %10s %10s %7s  %s%n",
+        sb.append(String.format(Locale.ROOT, "%-7s %5d %-4s %8.1f %10.2f %7s %9.0f %15s %10s %10s %7s  %s%n",
                 r.phase() == RoundResult.Phase.WARMUP ? "warm-up" : "round", r.round(), dir(r.direction()),
-                r.mibPerSecond(), r.clientCpuSecondsPerGiB(), r.peakRssMiB(),
+                r.mibPerSecond(), r.clientCpuSecondsPerGiB(), fmt(r.clientSystemSecondsPerGiB(), "%.2f"), r.peakRssMiB(),
                 l == null || l.count() == 0 ? "-" : String.format(Locale.ROOT, "%.0f/%.0f", l.p50Millis(), l.p99Millis()),
                 sv == null ? "-" : String.format(Locale.ROOT, "%.2f", sv.cpuSecondsPerGiB()),
                 sv == null ? "-" : String.format(Locale.ROOT, "%.0f", sv.ceilingMiBps()),
@@ -186,6 +191,7 @@ public record BenchReport(Settings settings, List<RoundResult> warmup, List<Roun
             mm.put("count", m.count());
             mm.put("mibPerSecond", m.mibPerSecond());
             mm.put("clientCpuSecondsPerGiB", m.clientCpuSecondsPerGiB());
+            mm.put("clientSystemSecondsPerGiB", m.clientSystemSecondsPerGiB());
             mm.put("peakRssMiB", m.peakRssMiB());
             mm.put("serverCpuSecondsPerGiB", m.serverCpuSecondsPerGiB());
             mm.put("ceilingMiBps", m.ceilingMiBps());
@@ -208,6 +214,7 @@ public record BenchReport(Settings settings, List<RoundResult> warmup, List<Roun
         m.put("mibPerSecond", r.mibPerSecond());
         m.put("clientCpuSeconds", r.clientCpuSeconds());
         m.put("clientCpuSecondsPerGiB", r.clientCpuSecondsPerGiB());
+        m.put("clientSystemSeconds", r.clientSystemSeconds());
         m.put("peakRssMiB", r.peakRssMiB());
         m.put("peakRssReset", r.peakRssReset());
         if (r.latency() != null) {

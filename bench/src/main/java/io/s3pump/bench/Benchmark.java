@@ -77,6 +77,7 @@ public final class Benchmark {
      */
     public BenchReport run(BenchListener listener) throws IOException {
         Objects.requireNonNull(listener, "listener");
+        client.headBucket(bucket); // a missing bucket fails here, before a GiB of test file is written
         ServerProcesses servers = new ServerProcesses(proc);
         ServerProcesses.Discovery discovery = options.serverPids().isEmpty()
                 ? servers.discover(client.config().endpoint()) : servers.named(options.serverPids());
@@ -208,17 +209,27 @@ public final class Benchmark {
         boolean reset = proc != null && proc.resetSelfPeakRss();
         double server0 = serverCpu(pids);
         long cpu0 = os.getProcessCpuTime();
+        double sys0 = systemSeconds();
         long t0 = System.nanoTime();
         Outcome outcome = transfer.run();
         long t1 = System.nanoTime();
         long cpu1 = os.getProcessCpuTime();
+        double sys1 = systemSeconds();
         double server1 = serverCpu(pids);
         long peak = proc == null ? -1 : proc.selfPeakRss();
         PartLatency latency = probe == null ? null : probe.collect();
         ServerLoad server = Double.isNaN(server0) || Double.isNaN(server1) ? null
                 : ServerLoad.of(server1 - server0, outcome.bytes(), options.cores());
-        return new RoundResult(phase, round, direction, outcome.bytes(), (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, peak,
+        return new RoundResult(phase, round, direction, outcome.bytes(), (t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, sys1 - sys0, peak,
                 reset, latency, server, shortVerification(outcome.verification()));
+    }
+
+    private double systemSeconds() {
+        try {
+            return proc == null ? Double.NaN : proc.selfSystemSeconds();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Sum of the server processes' CPU seconds; NaN if there are none or one vanished. */

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param bytes bytes moved
  * @param seconds wall time of the transfer, including the engine's verification (HEAD, ETag check)
  * @param clientCpuSeconds CPU seconds this process used during the transfer
+ * @param clientSystemSeconds the part of {@code clientCpuSeconds} spent in the kernel (system time: TCP over
+ *     loopback, page faults, unmapping), or NaN if unknown
  * @param peakRssBytes peak resident set size of this process during the transfer (or since its start, when it
  *     could not be reset: see {@link #peakRssReset()}); -1 if unknown
  * @param peakRssReset whether the peak was reset before this transfer
@@ -23,7 +25,7 @@ import java.util.Objects;
  * @param verification what the engine verified, in its own words
  */
 public record RoundResult(Phase phase, int round, Direction direction, long bytes, double seconds,
-                          double clientCpuSeconds, long peakRssBytes, boolean peakRssReset, PartLatency latency,
+                          double clientCpuSeconds, double clientSystemSeconds, long peakRssBytes, boolean peakRssReset, PartLatency latency,
                           ServerLoad server, String verification) {
 
     /** Whether a transfer was a warm-up or a measured round. */
@@ -44,6 +46,11 @@ public record RoundResult(Phase phase, int round, Direction direction, long byte
     /** Client CPU-seconds per GiB moved. */
     public double clientCpuSecondsPerGiB() {
         return bytes > 0 ? clientCpuSeconds / (bytes / (double) Units.GIB) : 0;
+    }
+
+    /** Client kernel CPU-seconds per GiB moved (NaN if unknown). */
+    public double clientSystemSecondsPerGiB() {
+        return bytes > 0 ? clientSystemSeconds / (bytes / (double) Units.GIB) : Double.NaN;
     }
 
     /** Peak RSS in MiB, or -1 if unknown. */

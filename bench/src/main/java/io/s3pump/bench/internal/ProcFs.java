@@ -58,6 +58,11 @@ public final class ProcFs {
         return cpuTicks(Files.readString(root.resolve(pid + "/stat"), StandardCharsets.ISO_8859_1)) / (double) clockTicks;
     }
 
+    /** System (kernel) CPU seconds that this process has used so far. */
+    public double selfSystemSeconds() throws IOException {
+        return systemTicks(Files.readString(root.resolve("self/stat"), StandardCharsets.ISO_8859_1)) / (double) clockTicks;
+    }
+
     /** The command name ({@code comm}) of {@code pid}. */
     public String command(long pid) throws IOException {
         return Files.readString(root.resolve(pid + "/comm"), StandardCharsets.ISO_8859_1).strip();
@@ -119,6 +124,15 @@ public final class ProcFs {
         // f[0] is field 3 (state), so field k is f[k - 3].
         if (f.length < 13) throw new IllegalArgumentException("short /proc/PID/stat line: " + abbreviate(stat));
         return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+    }
+
+    /** stime (field 15) of a {@code /proc/PID/stat} line, in clock ticks. */
+    static long systemTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) throw new IllegalArgumentException("not a /proc/PID/stat line: " + abbreviate(stat));
+        String[] f = stat.substring(close + 1).strip().split("\\s+");
+        if (f.length < 13) throw new IllegalArgumentException("short /proc/PID/stat line: " + abbreviate(stat));
+        return Long.parseLong(f[15 - 3]);
     }
 
     /** A {@code kB} field such as {@code VmHWM:   123456 kB} of a {@code /proc/PID/status} text, in bytes. */

@@ -18,6 +18,7 @@ class ProcFsTest {
         String stat = "4242 ((my) proc) S 1 4242 4242 0 -1 4194560 12345 0 7 0 1500 250 3 4 20 0 12 0 99 1000000 2000 "
                 + "18446744073709551615 1 1 0 0 0 0 0 4096 0 0 0 0 17 1 0 0 0 0 0";
         assertThat(ProcFs.cpuTicks(stat)).isEqualTo(1750);
+        assertThat(ProcFs.systemTicks(stat)).isEqualTo(250);
     }
 
     @Test
