@@ -12,7 +12,8 @@
 #   --rounds N          rounds; each round runs every peer once, in an order rotated per round (default 3)
 #   --warmup SIZE       uploaded with s3pump before the rounds, so RGW's OSD settles (default 4GiB; 0 for none)
 #   --peers LIST        comma-separated subset of: s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,
-#                       s3pump-chunked,aws-cli,boto3,tm-crt,tm-java (default: all)
+#                       s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,
+#                       tm-java (default: all)
 #   --no-download       uploads only
 #   --out DIR           where the CSV and logs go (default bench/results)
 #   --label TEXT        a note stored with the results (e.g. "busy machine")
@@ -28,7 +29,9 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(dirname "$here")
 
 size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1
-all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,tm-crt,tm-java"
+all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,tm-java"
+# The "-tuned" rows run the same jar with JVM flags a launcher could set: a JDK 25 AOT cache (trained in this run on a
+# 64 MiB transfer), the serial GC and a 64 MiB heap. They show what start-up and heap sizing cost the default rows.
 peers=$all_peers
 die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
 say() { printf 'run-bench: %s\n' "$*" >&2; }
@@ -44,7 +47,7 @@ while [ $# -gt 0 ]; do
         --no-download) download=0; shift ;;
         --out) out=$2; shift 2 ;;
         --label) label=$2; shift 2 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -103,7 +106,11 @@ say "building the s3pump jar and the Transfer Manager peers"
 (cd "$root" && mvn -B -q -f bench/peers/pom.xml test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/classpath.txt >/dev/null) || die "the peers do not build (mvn -f bench/peers/pom.xml)"
 peer_cp="$here/peers/target/test-classes:$(cat "$here/peers/target/classpath.txt")"
-python3 -c 'import boto3' 2>/dev/null || die "boto3 is missing (apt-get install python3-boto3)"
+# The AWS CLI v2 of Debian's awscli package, not whatever `aws` comes first on PATH (a pip aws-cli v1 may).
+aws=${AWS_CLI:-/usr/bin/aws}
+"$aws" --version 2>&1 | grep -q '^aws-cli/2' || die "$aws is not the AWS CLI v2 (set AWS_CLI=/path/to/aws)"
+# The interpreter that has boto3, resolved once: a pyenv shim would add a bash start-up to every measured run.
+py=$(python3 -c 'import sys, boto3; print(sys.executable)' 2>/dev/null) || die "boto3 is missing (pip install boto3)"
 
 # --- run state -----------------------------------------------------------------------------------------------------
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
@@ -113,7 +120,7 @@ log="$out/rgw-$run_id.log"
 work=$(mktemp -d "${TMPDIR:-/tmp}/s3pump-run-bench.XXXXXX")
 bucket="s3pump-peers-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
 cleanup() {
-    aws --endpoint-url "$AWS_ENDPOINT_URL" s3 rb "s3://$bucket" --force >/dev/null 2>&1 || true
+    "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rb "s3://$bucket" --force >/dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -131,11 +138,23 @@ EOF
 file="$work/test-$size_b.bin"
 say "writing $size of random bytes to $file"
 head -c "$size_b" /dev/urandom >"$file"
-aws --endpoint-url "$AWS_ENDPOINT_URL" s3 mb "s3://$bucket" >/dev/null
+"$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 mb "s3://$bucket" >/dev/null
 
 echo "run_id,label,round,peer,sends,direction,bytes,wall_s,user_s,sys_s,client_cpu_s,client_cpu_s_per_gib,mib_s,max_rss_mib,server_cpu_s,server_cpu_s_per_gib,ceiling_mib_s,warmup_bytes,cores" >"$csv"
 { echo "# run $run_id ${label:+($label)}"; echo "# $(uname -srm), $cores cores, $(java -version 2>&1 | head -1)"; \
-  echo "# $(aws --version 2>&1)"; echo "# boto3 $(python3 -c 'import boto3, botocore; print(boto3.__version__, "botocore", botocore.__version__)')"; } >"$log"
+  echo "# $("$aws" --version 2>&1)"; echo "# boto3 $("$py" -c 'import boto3, botocore; print(boto3.__version__, "botocore", botocore.__version__)')"; } >"$log"
+
+# --- the AOT cache of the "-tuned" rows: one training run (JDK 25, JEP 514/515) on a small file ---------------------
+aot="$work/s3pump.aot"
+tuned_opts="-XX:AOTCache=$aot -XX:+UseSerialGC -Xmx64m"
+if [[ ",$peers," == *"-tuned,"* ]]; then
+    say "training the AOT cache of the -tuned rows"
+    head -c $((64 << 20)) /dev/urandom >"$work/train.bin"
+    S3PUMP_JAVA_OPTS="-XX:AOTCacheOutput=$aot" "$root/s3pump" bench "s3://$bucket" --file "$work/train.bin" \
+        --size $((64 << 20)) --part-size "$part_b" --concurrency "$concurrency" --rounds 2 --no-latency >>"$log" 2>&1 \
+        || die "AOT training failed (see $log)"
+    rm -f "$work/train.bin"
+fi
 
 # --- warm-up -------------------------------------------------------------------------------------------------------
 if [ "$warmup_b" -gt 0 ]; then
@@ -180,18 +199,18 @@ same() {
     cmp -s "$file" "$1" || die "downloaded $1 differs from the source"
     rm -f "$1"
 }
-rm_object() { aws --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" >/dev/null; }
+rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" >/dev/null; }
 
 # s3pump runs through its launcher, as users run it: `s3pump bench` with one round drives the same transfer engine as
 # `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
-s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY
-    measure "$1" "$2" "$3" up "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
+s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
+    measure "$1" "$2" "$3" up env S3PUMP_JAVA_OPTS="${7:-}" "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
         --concurrency "$concurrency" --checksum "$4" --local-md5 "$5" --direction up --rounds 1 --key "$6" --keep \
         --no-latency
 }
-s3pump_down() { # ROUND KEY: into a temporary file that the engine verifies by composite ETag, then removes
-    measure "$1" s3pump "MD5 per range" down "$root/s3pump" bench "s3://$bucket" --part-size "$part_b" \
-        --concurrency "$concurrency" --direction down --rounds 1 --key "$2" --no-latency
+s3pump_down() { # ROUND PEER KEY [JAVA_OPTS]: into a temporary file that the engine verifies by ETag, then removes
+    measure "$1" "$2" "MD5 per range" down env S3PUMP_JAVA_OPTS="${4:-}" "$root/s3pump" bench "s3://$bucket" --part-size "$part_b" \
+        --concurrency "$concurrency" --direction down --rounds 1 --key "$3" --no-latency
 }
 
 run_peer() { # ROUND PEER
@@ -202,20 +221,23 @@ run_peer() { # ROUND PEER
         s3pump-md5) s3pump_up "$round" "$peer" "Content-MD5" md5 auto "$key" ;;
         s3pump-sha256) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key"
             # s3pump's download does not depend on the upload's integrity mode: measured once, here.
-            if [ "$download" = 1 ]; then s3pump_down "$round" "$key"; fi ;;
+            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump "$key"; fi ;;
         s3pump-chunked) s3pump_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked auto "$key" ;;
+        s3pump-none-nomd5-tuned) s3pump_up "$round" "$peer" "UNSIGNED-PAYLOAD" none never "$key" "$tuned_opts" ;;
+        s3pump-sha256-tuned) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key" "$tuned_opts"
+            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump-tuned "$key" "$tuned_opts"; fi ;;
         aws-cli)
             measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \
-                aws --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "$file" "s3://$bucket/$key"
+                "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "$file" "s3://$bucket/$key"
             if [ "$download" = 1 ]; then
                 measure "$round" "$peer" "-" down env AWS_CONFIG_FILE="$aws_config" \
-                    aws --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "s3://$bucket/$key" "$down"
+                    "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "s3://$bucket/$key" "$down"
                 same "$down"
             fi ;;
         boto3)
-            measure "$round" "$peer" "signed SHA-256 + crc32 header" up python3 "$here/peers/boto3_peer.py" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
+            measure "$round" "$peer" "signed SHA-256 + crc32 header" up "$py" "$here/peers/boto3_peer.py" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
             if [ "$download" = 1 ]; then
-                measure "$round" "$peer" "-" down python3 "$here/peers/boto3_peer.py" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
+                measure "$round" "$peer" "-" down "$py" "$here/peers/boto3_peer.py" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
                 same "$down"
             fi ;;
         tm-crt|tm-java)
