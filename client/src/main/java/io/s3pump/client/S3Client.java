@@ -124,7 +124,7 @@ public final class S3Client implements AutoCloseable {
                 .query("start-after", request.startAfter())
                 .query("max-keys", request.maxKeys())
                 .build();
-        return decodeObjects(transport.execute(r, (resp, body) -> S3Xml.read(body, ListBucketResult.class)));
+        return decodeObjects(request, transport.execute(r, (resp, body) -> S3Xml.read(body, ListBucketResult.class)));
     }
 
     /**
@@ -244,16 +244,44 @@ public final class S3Client implements AutoCloseable {
      */
     public DeleteResult deleteObjects(String bucket, List<ObjectIdentifier> objects, boolean quiet) throws IOException {
         if (objects.isEmpty()) throw new IllegalArgumentException("DeleteObjects needs at least one key");
-        byte[] xml = S3Xml.write(new Delete(quiet, objects));
-        String md5 = java.util.Base64.getEncoder().encodeToString(BodyHashing.md5().digest(xml));
-        S3Request r = new S3Request.Builder("DeleteObjects", "POST", requireBucket(bucket), null)
-                .flag("delete")
-                .header("Content-MD5", md5) // S3 requires it for DeleteObjects
-                .header("Content-Type", "application/xml")
-                .body(new S3Request.Small(xml, null))
-                .build();
-        DeleteResult result = transport.execute(r, (resp, body) -> S3Xml.read(body, DeleteResult.class));
-        return result;
+        // A key with a character XML 1.0 cannot carry (most control characters) cannot go in the <Delete>
+        // body, so such keys are deleted one by one through the URL, where any byte can be encoded.
+        List<ObjectIdentifier> inXml = new ArrayList<>();
+        List<ObjectIdentifier> oneByOne = new ArrayList<>();
+        for (ObjectIdentifier o : objects) (isXmlSafe(o.key()) ? inXml : oneByOne).add(o);
+        List<Deleted> deleted = new ArrayList<>();
+        List<DeleteError> errors = new ArrayList<>();
+        if (!inXml.isEmpty()) {
+            byte[] xml = S3Xml.write(new Delete(quiet, inXml));
+            String md5 = java.util.Base64.getEncoder().encodeToString(BodyHashing.md5().digest(xml));
+            S3Request r = new S3Request.Builder("DeleteObjects", "POST", requireBucket(bucket), null)
+                    .flag("delete")
+                    .header("Content-MD5", md5) // S3 requires it for DeleteObjects
+                    .header("Content-Type", "application/xml")
+                    .body(new S3Request.Small(xml, null))
+                    .build();
+            DeleteResult result = transport.execute(r, (resp, body) -> S3Xml.read(body, DeleteResult.class));
+            deleted.addAll(result.deleted());
+            errors.addAll(result.errors());
+        }
+        for (ObjectIdentifier o : oneByOne) {
+            try {
+                deleteObject(bucket, o.key());
+                if (!quiet) deleted.add(new Deleted(o.key(), o.versionId()));
+            } catch (S3Exception e) {
+                errors.add(new DeleteError(o.key(), o.versionId(), e.code(), e.s3Message()));
+            }
+        }
+        return new DeleteResult(deleted, errors);
+    }
+
+    private static boolean isXmlSafe(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+            if (c == 0xFFFE || c == 0xFFFF) return false;
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- multipart
@@ -385,18 +413,19 @@ public final class S3Client implements AutoCloseable {
         }
     }
 
-    /** ListMultipartUploads: one page of the open uploads in a bucket. Keys are handed out decoded. */
+    /** ListMultipartUploads: one page of the open uploads in a bucket. */
     public ListMultipartUploadsResult listMultipartUploads(ListMultipartUploadsRequest request) throws IOException {
         S3Request r = new S3Request.Builder("ListMultipartUploads", "GET", requireBucket(request.bucket()), null)
                 .flag("uploads")
-                .query("encoding-type", "url")
+                // No encoding-type=url here: RGW 16.2 then encodes <Key> but not NextKeyMarker and says
+                // nothing in <EncodingType>, so the page could not be decoded reliably.
                 .query("prefix", request.prefix())
                 .query("delimiter", request.delimiter())
                 .query("key-marker", request.keyMarker())
                 .query("upload-id-marker", request.uploadIdMarker())
                 .query("max-uploads", request.maxUploads())
                 .build();
-        return decodeUploads(transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class)));
+        return transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class));
     }
 
     /** ListMultipartUploads over all pages, until the listing ends or {@code handler} returns false. */
@@ -525,30 +554,27 @@ public final class S3Client implements AutoCloseable {
         return "\"" + e + "\"";
     }
 
-    private static ListBucketResult decodeObjects(ListBucketResult r) {
+    /**
+     * Undoes {@code encoding-type=url}. S3 and RGW both encode every {@code <Key>} and common prefix
+     * (RGW leaves {@code /} as it is in common prefixes, which decodes the same); S3 also encodes the echoed
+     * Prefix, Delimiter and StartAfter while RGW 16.2 sends them raw, so those are taken from the request.
+     */
+    private static ListBucketResult decodeObjects(ListObjectsV2Request request, ListBucketResult r) {
         if (!"url".equalsIgnoreCase(r.encodingType())) return r;
-        return new ListBucketResult(r.name(), url(r.prefix()), url(r.delimiter()), r.maxKeys(), r.keyCount(),
-                r.isTruncated(), r.continuationToken(), r.nextContinuationToken(), url(r.startAfter()), r.encodingType(),
+        String delimiter = request.delimiter();
+        return new ListBucketResult(r.name(), request.prefix() == null ? r.prefix() : request.prefix(),
+                delimiter, r.maxKeys(), r.keyCount(), r.isTruncated(), r.continuationToken(), r.nextContinuationToken(),
+                request.startAfter(), r.encodingType(),
                 r.contents().stream().map(c -> new Contents(url(c.key()), c.lastModified(), c.eTag(), c.size(),
                         c.storageClass(), c.owner())).toList(),
                 r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
     }
 
-    private static ListMultipartUploadsResult decodeUploads(ListMultipartUploadsResult r) {
-        if (!"url".equalsIgnoreCase(r.encodingType())) return r;
-        return new ListMultipartUploadsResult(r.bucket(), url(r.keyMarker()), r.uploadIdMarker(), url(r.nextKeyMarker()),
-                r.nextUploadIdMarker(), url(r.prefix()), url(r.delimiter()), r.maxUploads(), r.isTruncated(),
-                r.encodingType(),
-                r.uploads().stream().map(u -> new Upload(url(u.key()), u.uploadId(), u.initiator(), u.owner(),
-                        u.storageClass(), u.initiated())).toList(),
-                r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
-    }
-
-    // S3's encoding-type=url is form-style: '+' never stands for a space in keys S3 encodes (it writes %2B
-    // and %20), but URLDecoder would turn a literal '+' into a space, so protect it first.
+    // encoding-type=url is form encoding: AWS writes a space as '+' and a plus as %2B; RGW writes %20 and
+    // %2B. Form decoding reads both right.
     static String url(String s) {
         if (s == null) return null;
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     private static String requireBucket(String bucket) {
@@ -564,6 +590,14 @@ public final class S3Client implements AutoCloseable {
         if (key.isEmpty()) throw new IllegalArgumentException("empty object key");
         if (key.getBytes(StandardCharsets.UTF_8).length > 1024) {
             throw new IllegalArgumentException("object key longer than 1024 UTF-8 bytes");
+        }
+        // OkHttp resolves "." and ".." path segments (even as %2E) before sending, so such a key would reach
+        // a different object than the one named (a DeleteObject of "a/../b" would delete "b"). Refuse it.
+        for (String segment : key.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("object key '" + key + "' has a '" + segment
+                        + "' path segment, which the HTTP layer cannot send unchanged; s3pump does not support such keys");
+            }
         }
         return key;
     }

@@ -37,6 +37,7 @@ public final class S3ClientConfig {
     private final RetryPolicy retryPolicy;
     private final Integrity integrity;
     private final InstantSource clock;
+    private final boolean expectContinue;
     private final String sources;
 
     private S3ClientConfig(Builder b, URI endpoint, String region, String sources) {
@@ -54,6 +55,7 @@ public final class S3ClientConfig {
         this.retryPolicy = b.retryPolicy;
         this.integrity = b.integrity;
         this.clock = b.clock;
+        this.expectContinue = b.expectContinue;
         this.sources = sources;
     }
 
@@ -106,6 +108,13 @@ public final class S3ClientConfig {
     /** The clock that signing reads; the client corrects it by the measured server offset. */
     public InstantSource clock() { return clock; }
 
+    /**
+     * True when PutObject and UploadPart send {@code Expect: 100-continue}: the server can then refuse a
+     * request (bad signature, missing upload, SlowDown) before the body is sent, at the price of one round
+     * trip per upload. RGW 16.2 supports it.
+     */
+    public boolean expectContinue() { return expectContinue; }
+
     /** Where endpoint, credentials and region came from, for {@code --debug} output. */
     public String sources() { return sources; }
 
@@ -133,7 +142,9 @@ public final class S3ClientConfig {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private Integrity integrity = Integrity.DEFAULT;
         private InstantSource clock = InstantSource.system();
+        private boolean expectContinue;
         private ConfigResolution.Resolved resolved;
+        private boolean caBundleResolved;
 
         private Builder() {}
 
@@ -155,7 +166,7 @@ public final class S3ClientConfig {
         /** Path-style or virtual-host addressing; default path-style except for {@code *.amazonaws.com}. */
         public Builder addressingStyle(AddressingStyle s) { this.addressingStyle = s; return this; }
 
-        public Builder caBundle(Path pem) { this.caBundle = pem; return this; }
+        public Builder caBundle(Path pem) { this.caBundle = pem; this.caBundleResolved = false; return this; }
 
         public Builder insecureTls(boolean insecure) { this.insecureTls = insecure; return this; }
 
@@ -176,6 +187,9 @@ public final class S3ClientConfig {
 
         public Builder integrity(Integrity i) { this.integrity = Objects.requireNonNull(i); return this; }
 
+        /** Send {@code Expect: 100-continue} with upload bodies (default off); see {@link S3ClientConfig#expectContinue()}. */
+        public Builder expectContinue(boolean on) { this.expectContinue = on; return this; }
+
         /** The signing clock; tests pin it. */
         public Builder clock(InstantSource c) { this.clock = Objects.requireNonNull(c); return this; }
 
@@ -186,7 +200,9 @@ public final class S3ClientConfig {
 
         /**
          * Fills unset endpoint, credentials and region from {@code env} and the AWS files under
-         * {@code home} (or named by {@code AWS_SHARED_CREDENTIALS_FILE} / {@code AWS_CONFIG_FILE}).
+         * {@code home} (or named by {@code AWS_SHARED_CREDENTIALS_FILE} / {@code AWS_CONFIG_FILE}), and,
+         * when unset, the CA bundle ({@code AWS_CA_BUNDLE}, profile {@code ca_bundle}) and the addressing
+         * style (profile {@code s3 = addressing_style = path|virtual|auto}).
          *
          * @throws ConfigException when credentials are missing (unless {@link #anonymous()}), a named profile
          *     does not exist, or an endpoint is malformed; the message lists where it looked
@@ -205,6 +221,19 @@ public final class S3ClientConfig {
             if (resolved.endpoint() != null) endpoint = resolved.endpoint().toString();
             if (!anonymous) credentials = resolved.credentials();
             region = resolved.region();
+            if (caBundle == null && resolved.caBundle() != null) {
+                caBundle = resolved.caBundle();
+                caBundleResolved = true;
+            }
+            if (addressingStyle == null && resolved.addressingStyle() != null) {
+                addressingStyle = switch (resolved.addressingStyle()) {
+                    case "path" -> AddressingStyle.PATH;
+                    case "virtual" -> AddressingStyle.VIRTUAL_HOST;
+                    case "auto" -> null;
+                    default -> throw new ConfigException("addressing_style must be path, virtual or auto, not '"
+                            + resolved.addressingStyle() + "' (in " + confPath + ")");
+                };
+            }
             return this;
         }
 
@@ -214,7 +243,8 @@ public final class S3ClientConfig {
          */
         public S3ClientConfig build() {
             if (caBundle != null && insecureTls) {
-                throw new ConfigException("choose either a CA bundle or insecure TLS, not both");
+                if (!caBundleResolved) throw new ConfigException("choose either a CA bundle or insecure TLS, not both");
+                caBundle = null; // an explicit insecure choice beats AWS_CA_BUNDLE / ca_bundle from the profile
             }
             String r = region == null || region.isBlank() ? ConfigResolution.DEFAULT_REGION : region.strip();
             URI uri = endpoint == null || endpoint.isBlank()

@@ -1,6 +1,7 @@
 package io.s3pump.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -105,6 +106,19 @@ class S3ClientRequestsTest {
     }
 
     @Test
+    void rgwsRawEchoedPrefixIsNotDecoded() throws Exception {
+        // RGW 16.2 with encoding-type=url: <Key> fully encoded, common prefixes encoded but for '/', and the
+        // echoed <Prefix> raw (as measured against the local RGW).
+        server.enqueue(MockS3.xml(200, "<ListBucketResult><EncodingType>url</EncodingType><Prefix>a+b%/</Prefix>"
+                + "<IsTruncated>false</IsTruncated><Contents><Key>a%2Bb%25%2Fk%20x</Key><Size>1</Size></Contents>"
+                + "<CommonPrefixes><Prefix>a%2Bb%25/sub%201/</Prefix></CommonPrefixes></ListBucketResult>"));
+        ListBucketResult page = client.listObjectsV2(ListObjectsV2Request.of("b").withPrefix("a+b%/").withDelimiter("/"));
+        assertThat(page.prefix()).isEqualTo("a+b%/");
+        assertThat(page.contents()).extracting(Contents::key).containsExactly("a+b%/k x");
+        assertThat(page.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("a+b%/sub 1/");
+    }
+
+    @Test
     void listObjectsV2AllFollowsContinuationTokens() throws Exception {
         server.enqueue(MockS3.xml(200, "<ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>t2</NextContinuationToken>"
                 + "<Contents><Key>a</Key><Size>1</Size></Contents></ListBucketResult>"));
@@ -167,6 +181,22 @@ class S3ClientRequestsTest {
         assertThat(m.contentLength()).isEqualTo(100);
         assertThat(m.partsCount()).isEqualTo(3);
         assertThat(m.isMultipart()).isTrue();
+    }
+
+    @Test
+    void keysWithDotSegmentsAreRefusedBeforeAnythingIsSent() {
+        for (String key : List.of("..", ".", "a/../b", "./a", "a/.", "a/./b")) {
+            assertThatThrownBy(() -> client.deleteObject("b", key)).as(key)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path segment");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void dotsInsideSegmentsAreOrdinaryCharacters() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(204).build());
+        client.deleteObject("b", "a/.../..b/c..");
+        assertThat(server.takeRequest().getRequestLine()).isEqualTo("DELETE /b/a/.../..b/c.. HTTP/1.1");
     }
 
     @Test
@@ -271,14 +301,14 @@ class S3ClientRequestsTest {
     }
 
     @Test
-    void listMultipartUploadsSendsMarkersAndDecodesKeys() throws Exception {
-        server.enqueue(MockS3.xml(200, "<ListMultipartUploadsResult><Bucket>b</Bucket><EncodingType>url</EncodingType>"
-                + "<IsTruncated>false</IsTruncated><Upload><Key>a%20b</Key><UploadId>u1</UploadId>"
+    void listMultipartUploadsSendsMarkersAndParsesUploads() throws Exception {
+        server.enqueue(MockS3.xml(200, "<ListMultipartUploadsResult><Bucket>b</Bucket>"
+                + "<IsTruncated>false</IsTruncated><Upload><Key>a b</Key><UploadId>u1</UploadId>"
                 + "<Initiated>2026-11-25T11:00:00.000Z</Initiated></Upload></ListMultipartUploadsResult>"));
         ListMultipartUploadsResult r = client.listMultipartUploads(ListMultipartUploadsRequest.of("b")
                 .withMarkers("k0", "u0").withMaxUploads(10));
         assertThat(server.takeRequest().getRequestLine()).isEqualTo(
-                "GET /b?encoding-type=url&key-marker=k0&max-uploads=10&upload-id-marker=u0&uploads= HTTP/1.1");
+                "GET /b?key-marker=k0&max-uploads=10&upload-id-marker=u0&uploads= HTTP/1.1");
         assertThat(r.uploads()).singleElement().satisfies(u -> {
             assertThat(u.key()).isEqualTo("a b");
             assertThat(u.uploadId()).isEqualTo("u1");

@@ -7,9 +7,9 @@ import java.util.Objects;
  * A snapshot of a transfer's progress. Immutable.
  *
  * @param bytesDone bytes sent (upload) or written (download) so far, counted once even when a part is retried
- * @param totalBytes the object's size in bytes
+ * @param totalBytes the object's size in bytes, or -1 while a streamed upload's length is unknown
  * @param partsDone parts (or ranges) acknowledged so far, including parts skipped on resume
- * @param partCount the number of parts (or ranges)
+ * @param partCount the number of parts (or ranges), or -1 while unknown
  * @param elapsed time since the transfer started
  */
 public record TransferProgress(long bytesDone, long totalBytes, int partsDone, int partCount, Duration elapsed) {
@@ -26,6 +26,6 @@ public record TransferProgress(long bytesDone, long totalBytes, int partsDone, i
 
     /** Whether every byte and every part is done. */
     public boolean complete() {
-        return bytesDone >= totalBytes && partsDone >= partCount;
+        return totalBytes >= 0 && bytesDone >= totalBytes && partsDone >= partCount;
     }
 }

@@ -73,8 +73,16 @@ public final class UploadOptions {
     public long singlePutThreshold() { return singlePutThreshold; }
     /** Parts in flight at once. */
     public int concurrency() { return concurrency; }
-    /** Where resume journals live; {@code null} means the default location. */
-    public Path journalDir() { return journalDir; }
+    /** Where resume journals live: the configured directory, else {@link #defaultJournalDir()}. */
+    public Path journalDir() { return journalDir != null ? journalDir : defaultJournalDir(); }
+
+    /**
+     * The default journal directory: {@code $XDG_STATE_HOME/s3pump/journals} when {@code XDG_STATE_HOME} is an
+     * absolute path, else {@code ~/.local/state/s3pump/journals}.
+     */
+    public static Path defaultJournalDir() {
+        return io.s3pump.client.internal.transfer.JournalStore.defaultDir();
+    }
     /** Whether a journal for the same bucket, key and unchanged file resumes that upload. */
     public boolean resume() { return resume; }
     /** Whether a failed upload is left open with its journal (instead of aborted) so that it can be resumed. */
@@ -142,6 +150,7 @@ public final class UploadOptions {
             return this;
         }
 
+        /** The journal directory (the user's config decides); {@code null} restores the default. */
         public Builder journalDir(Path dir) {
             this.journalDir = dir;
             return this;

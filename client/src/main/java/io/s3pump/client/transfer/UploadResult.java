@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param size the object's size in bytes
  * @param partCount the number of parts (1 for a single PutObject)
  * @param partSize the size of every part but the last, in bytes
- * @param partsResumed parts found already uploaded and verified when resuming (0 for a fresh upload)
+ * @param partsResumed parts found already uploaded when resuming, with their size and ETag checked against the
+ *     journal or the local bytes (0 for a fresh upload)
  * @param etag the object's ETag as HEAD reported it, without quotes
  * @param duration wall time of the whole upload, including verification
  * @param verification what was checked after Complete

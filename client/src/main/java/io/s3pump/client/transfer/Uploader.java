@@ -3,8 +3,10 @@ package io.s3pump.client.transfer;
 import io.s3pump.client.S3Client;
 import io.s3pump.client.internal.transfer.ObjectStore;
 import io.s3pump.client.internal.transfer.S3ClientStore;
+import io.s3pump.client.internal.transfer.StreamUploadJob;
 import io.s3pump.client.internal.transfer.UploadJob;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -53,5 +55,31 @@ public final class Uploader {
      */
     public UploadResult upload(Path file, String bucket, String key, UploadOptions options) throws IOException {
         return new UploadJob(store, nanoTime, file, bucket, key, options).run();
+    }
+
+    /**
+     * Uploads a stream of unknown length (a pipe, stdin) to {@code bucket}/{@code key}, reading it once.
+     *
+     * <p>Parts follow {@link StreamingPartPlan} (sizes grow so that the part limit does not cap the object), starting
+     * from the options' part size ({@link PartSizing.Auto} or {@link PartSizing.FixedSize}, rounded up to whole
+     * MiB, at least 5 MiB). Parts are buffered off-heap, at most {@code concurrency × base part size} bytes in
+     * flight plus the part being read. A stream shorter than the first part goes up in one PutObject. A failure
+     * aborts the upload (a stream cannot be resumed). The stream is not closed.
+     *
+     * @throws IllegalArgumentException if the options ask for a part count, which a stream cannot honour
+     * @throws VerificationException if the object the server holds does not match what was sent
+     * @throws IOException if the stream or the transport failed for good, or the stream is longer than the plan
+     *     can carry
+     */
+    public UploadResult upload(InputStream in, String bucket, String key, UploadOptions options) throws IOException {
+        long base = switch (options.sizing()) {
+            case PartSizing.Auto(long start) -> start;
+            case PartSizing.FixedSize(long bytes) -> bytes;
+            case PartSizing.FixedCount c -> throw new IllegalArgumentException(
+                    "a stream of unknown length cannot be cut into a fixed number of parts; give a part size");
+        };
+        base = Math.max(PartPlan.MIN_PART_SIZE, Math.ceilDiv(base, PartSizing.MIB) * PartSizing.MIB);
+        StreamingPartPlan plan = new StreamingPartPlan(Math.min(base, PartPlan.MAX_PART_SIZE), Math.max(10, options.maxParts()));
+        return new StreamUploadJob(store, nanoTime, in, bucket, key, options, plan).run();
     }
 }

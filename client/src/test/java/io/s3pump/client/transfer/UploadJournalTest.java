@@ -67,6 +67,16 @@ class UploadJournalTest {
     }
 
     @Test
+    void journalsDefaultToTheXdgStateDirectory() {
+        String state = System.getenv("XDG_STATE_HOME");
+        Path expected = state != null && !state.isBlank() && Path.of(state).isAbsolute()
+                ? Path.of(state, "s3pump", "journals")
+                : Path.of(System.getProperty("user.home"), ".local", "state", "s3pump", "journals");
+        assertThat(UploadOptions.defaults().journalDir()).isEqualTo(expected);
+        assertThat(UploadOptions.builder().journalDir(tmp).build().journalDir()).isEqualTo(tmp);
+    }
+
+    @Test
     void journalNamesDependOnBucketKeyAndFile() {
         JournalStore store = new JournalStore(tmp);
         assertThat(store.pathFor("b", "k", "/f")).isNotEqualTo(store.pathFor("b", "k2", "/f"))

@@ -37,9 +37,12 @@ public final class ConfigResolution {
      * @param credentialsSource where the credentials came from
      * @param region the region
      * @param regionSource where the region came from
+     * @param caBundle {@code AWS_CA_BUNDLE} or the profile's {@code ca_bundle}, or {@code null}
+     * @param addressingStyle the profile's {@code s3.addressing_style} ({@code path}, {@code virtual},
+     *     {@code auto}), or {@code null}
      */
     public record Resolved(URI endpoint, String endpointSource, Credentials credentials, String credentialsSource,
-            String region, String regionSource) {}
+            String region, String regionSource, Path caBundle, String addressingStyle) {}
 
     /** Where the profile files are: {@code AWS_SHARED_CREDENTIALS_FILE} / {@code AWS_CONFIG_FILE}, else under {@code home/.aws}. */
     public static Path credentialsPath(Map<String, String> env, Path home) {
@@ -176,7 +179,15 @@ public final class ConfigResolution {
                     + ". Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or aws_access_key_id and"
                     + " aws_secret_access_key in profile '" + profile + "'");
         }
-        return new Resolved(endpoint, endpointSource, credentials, credentialsSource, region, regionSource);
+        Path caBundle = null;
+        if (nonBlank(env.get("AWS_CA_BUNDLE")) != null) {
+            caBundle = Path.of(env.get("AWS_CA_BUNDLE").strip());
+        } else if (configSection != null && nonBlank(configSection.get("ca_bundle")) != null) {
+            caBundle = Path.of(configSection.get("ca_bundle"));
+        }
+        String addressing = configSection == null ? null : nonBlank(configSection.get("s3.addressing_style"));
+        return new Resolved(endpoint, endpointSource, credentials, credentialsSource, region, regionSource, caBundle,
+                addressing == null ? null : addressing.toLowerCase(Locale.ROOT));
     }
 
     private static Credentials fromSection(Map<String, String> section) {
@@ -209,7 +220,8 @@ public final class ConfigResolution {
         try {
             uri = new URI(t);
         } catch (URISyntaxException e) {
-            throw new ConfigException("malformed endpoint '" + t + "' from " + source + ": " + e.getReason());
+            throw new ConfigException("malformed endpoint '" + t + "' from " + source + ": " + e.getReason()
+                    + "; expected a URL such as http://127.0.0.1:7480");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {

@@ -102,7 +102,13 @@ public final class S3Transport implements AutoCloseable {
             IOException failure;
             try {
                 Request httpRequest = toHttp(request);
+                long sent = System.nanoTime();
                 Response response = http.newCall(httpRequest).execute();
+                final int attemptNo = attempt;
+                LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + " " + request.method() + " "
+                        + httpRequest.url().encodedPath() + (httpRequest.url().encodedQuery() == null ? ""
+                        : "?" + SafeText.query(httpRequest.url().encodedQuery())) + " -> " + response.code() + " in "
+                        + (System.nanoTime() - sent) / 1_000_000 + " ms (attempt " + attemptNo + ")");
                 boolean close = true;
                 try {
                     if (response.isSuccessful()) {
@@ -205,17 +211,18 @@ public final class S3Transport implements AutoCloseable {
         if (credentials != null) {
             SignableRequest signable = new SignableRequest(request.method(), host, url.encodedPath(),
                     request.query(), request.headers(), mode);
+            // The signer logs the canonical request and string to sign at DEBUG (logger io.s3pump.sigv4.Signer),
+            // with the session token redacted and never the key or signature.
             SignedRequest signed = signer.sign(signable, SigningParams.s3(credentials, config.region(), now()));
-            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-                LOG.log(System.Logger.Level.DEBUG, request.operation() + " " + request.method() + " " + url.encodedPath()
-                        + "\n" + signed.debugText());
-            }
             for (Header h : signed.headers()) {
                 if (!h.is("Content-Length")) b.header(h.name(), h.value());
             }
             if (mode instanceof PayloadMode.Chunked) encoder = signed.chunkEncoder();
         } else {
             b.header("x-amz-content-sha256", mode.contentSha256());
+        }
+        if (config.expectContinue() && request.body() instanceof S3Request.Upload) {
+            b.header("Expect", "100-continue"); // not signed: proxies may strip it
         }
         b.method(request.method(), requestBody(request, encoder));
         return b.build();

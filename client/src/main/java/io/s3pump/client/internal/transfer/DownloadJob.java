@@ -296,8 +296,8 @@ public final class DownloadJob {
                 if (e instanceof S3Exception s && s.status() == 412)
                     throw new IOException("s3://" + bucket + "/" + key + " changed during the download (ETag is no"
                             + " longer " + etag + ")", e);
-                if (e instanceof InterruptedIOException || (e instanceof S3Exception s && s.status() < 500)
-                        || ++attempt >= options.maxRangeAttempts())
+                // An error answer was already retried by the client; here only a body that broke off is resumed.
+                if (e instanceof InterruptedIOException || e instanceof S3Exception || ++attempt >= options.maxRangeAttempts())
                     throw e;
                 long backoff = ThreadLocalRandom.current().nextLong(100L << Math.min(attempt, 6));
                 long at = pos;

@@ -38,6 +38,11 @@ public final class MappedPart implements AutoCloseable {
         }
     }
 
+    /** Wraps bytes already in memory (a streamed part); closing it does not free them, their owner does. */
+    public static MappedPart wrap(MemorySegment bytes, int number) {
+        return new MappedPart(null, bytes, number);
+    }
+
     /** The mapped bytes; valid until {@link #close()}. */
     public MemorySegment segment() {
         return segment;

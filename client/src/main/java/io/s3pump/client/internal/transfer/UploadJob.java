@@ -103,7 +103,15 @@ public final class UploadJob {
      */
     private Verification verify(ObjectStore.Head head, long size, String localEtag, String serverEtag)
             throws VerificationException {
-        String where = "s3://" + bucket + "/" + key;
+        return verify("s3://" + bucket + "/" + key, head, size, localEtag, serverEtag);
+    }
+
+    /**
+     * Compares HEAD with what this side knows: the size, then the ETag computed from local MD5s if there is one,
+     * else the ETag derived from the server's own answers (the PutObject ETag, or the composite of part ETags).
+     */
+    static Verification verify(String where, ObjectStore.Head head, long size, String localEtag, String serverEtag)
+            throws VerificationException {
         if (head.size() != size) throw new VerificationException("size of " + where, size + " bytes", head.size() + " bytes");
         String headEtag = Etags.normalize(head.etag());
         boolean md5Shaped = Etags.isPlainMd5(headEtag) || Etags.partCount(headEtag).isPresent();
@@ -146,7 +154,7 @@ public final class UploadJob {
         private final JournalStore journals;
         private final Map<Integer, UploadJournal.FinishedPart> finished = new ConcurrentHashMap<>();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private int resumed;
+        private final java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
 
         Multipart(FileChannel channel, FileIdentity identity, PartPlan plan, ProgressTracker tracker, long start) {
             this.channel = channel;
@@ -154,7 +162,7 @@ public final class UploadJob {
             this.plan = plan;
             this.tracker = tracker;
             this.start = start;
-            this.journals = new JournalStore(options.journalDir() != null ? options.journalDir() : JournalStore.defaultDir());
+            this.journals = new JournalStore(options.journalDir());
         }
 
         UploadResult run() throws IOException {
@@ -166,7 +174,7 @@ public final class UploadJob {
             if (reconciliation != null) {
                 journal = journals.load(journalPath).orElseThrow();
                 finished.putAll(reconciliation.done());
-                resumed = reconciliation.done().size();
+                resumed.set(reconciliation.done().size());
                 for (var p : reconciliation.done().values()) tracker.skipped(p.size());
                 checkLocally.putAll(reconciliation.checkLocally());
                 todo.addAll(reconciliation.upload());
@@ -210,7 +218,7 @@ public final class UploadJob {
             ObjectStore.Head head = store.headObject(bucket, key);
             Verification v = verify(head, identity.size(), md5s == null ? null : Etags.composite(md5s),
                     serverMd5s == null ? null : Etags.composite(serverMd5s));
-            return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed,
+            return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed.get(),
                     Etags.normalize(head.etag()), Duration.ofNanos(nanoTime.getAsLong() - start), v);
         }
 
@@ -296,6 +304,7 @@ public final class UploadJob {
                         finished.put(n, p);
                         writer.finished(p);
                         tracker.skipped(length);
+                        resumed.incrementAndGet();
                         return;
                     }
                 }

@@ -1,5 +1,6 @@
 package io.s3pump.client.internal.xml;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -35,6 +36,8 @@ public final class S3Xml {
         time.addSerializer(Instant.class, new InstantSerializer());
         return XmlMapper.builder()
                 .defaultUseWrapper(false)
+                // An absent element stays absent: writing null as <X/> would read back as "".
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION)
                 .addModule(time)

@@ -1,0 +1,15 @@
+package io.s3pump.client.internal.http;
+
+import java.util.regex.Pattern;
+
+/** Redacts query parameters that carry secrets before a URL is logged. */
+final class SafeText {
+    private static final Pattern SECRET_PARAMS =
+            Pattern.compile("(?i)((?:X-Amz-Signature|X-Amz-Security-Token|X-Amz-Credential)=)[^&]*");
+
+    private SafeText() {}
+
+    static String query(String encodedQuery) {
+        return SECRET_PARAMS.matcher(encodedQuery).replaceAll("$1****");
+    }
+}

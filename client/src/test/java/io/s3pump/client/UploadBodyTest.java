@@ -1,0 +1,93 @@
+package io.s3pump.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.s3pump.client.internal.hash.BodyHashing;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bodies write the same bytes every time, from arrays, mapped segments and file ranges, and hash alike. */
+class UploadBodyTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] write(UploadBody body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        body.writeTo(Channels.newChannel(out));
+        return out.toByteArray();
+    }
+
+    private static byte[] read(UploadBody body) throws IOException {
+        try (InputStream in = body.openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void everyKindOfBodyWritesAndStreamsItsExactBytesRepeatedly() throws Exception {
+        byte[] data = new byte[3 * (1 << 20) + 17]; // crosses the 1 MiB write slices
+        new Random(7).nextBytes(data);
+        Path file = dir.resolve("f");
+        Files.write(file, new byte[5]);
+        Files.write(file, data, StandardOpenOption.APPEND);
+        byte[] expectedRange = java.util.Arrays.copyOfRange(data, 100, 100 + 2_000_000);
+        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file)) {
+            MemorySegment mapped = ch.map(FileChannel.MapMode.READ_ONLY, 5 + 100, 2_000_000, arena);
+            for (UploadBody body : new UploadBody[] {UploadBody.of(data, 100, 2_000_000), UploadBody.of(mapped),
+                    UploadBody.ofFile(file, 5 + 100, 2_000_000)}) {
+                assertThat(body.contentLength()).isEqualTo(2_000_000);
+                assertThat(write(body)).as(body.toString()).isEqualTo(expectedRange);
+                assertThat(write(body)).as("second write of " + body).isEqualTo(expectedRange);
+                assertThat(read(body)).as("stream of " + body).isEqualTo(expectedRange);
+            }
+        }
+    }
+
+    @Test
+    void hashingAMappedSegmentMatchesTheJdkDigests() throws Exception {
+        byte[] data = new byte[1_500_000];
+        new Random(9).nextBytes(data);
+        Path file = dir.resolve("g");
+        Files.write(file, data);
+        HexFormat hex = HexFormat.of();
+        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file)) {
+            MemorySegment mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, data.length, arena);
+            Digests d = BodyHashing.complete(UploadBody.of(mapped), new BodyHashing.Wanted(true, true, true, true), Digests.NONE);
+            assertThat(d.md5()).isEqualTo(hex.formatHex(MessageDigest.getInstance("MD5").digest(data)));
+            assertThat(d.sha256()).isEqualTo(hex.formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            c.update(data);
+            assertThat(d.crc32c()).isEqualTo(String.format("%08x", c.getValue()));
+            java.util.zip.CRC32 c32 = new java.util.zip.CRC32();
+            c32.update(data);
+            assertThat(d.crc32()).isEqualTo(String.format("%08x", c32.getValue()));
+        }
+    }
+
+    @Test
+    void aFileShorterThanItsRangeFailsInsteadOfSendingTooFewBytes() throws Exception {
+        Path file = dir.resolve("short");
+        Files.write(file, new byte[10]);
+        assertThatThrownBy(() -> write(UploadBody.ofFile(file, 5, 10))).isInstanceOf(IOException.class).hasMessageContaining("ended");
+    }
+
+    @Test
+    void digestsMustBeHex() {
+        assertThatThrownBy(() -> Digests.NONE.withMd5("xyz")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Digests.NONE.withMd5("5D41402ABC4B2A76B9719D911017C592").md5()).isEqualTo("5d41402abc4b2a76b9719d911017c592");
+    }
+}

@@ -1,0 +1,181 @@
+package io.s3pump.client.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.s3pump.client.Integrity;
+import io.s3pump.client.ListMultipartUploadsRequest;
+import io.s3pump.client.RetryPolicy;
+import io.s3pump.client.S3Client;
+import io.s3pump.client.S3ClientConfig;
+import io.s3pump.client.S3Exception;
+import io.s3pump.sigv4.Credentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import mockwebserver3.junit5.StartStop;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole stack (engine, client, OkHttp) against MockWebServer faults, routed by partNumber. */
+class TransferFaultsTest {
+    private static final int MIB = 1 << 20;
+
+    @StartStop final MockWebServer server = new MockWebServer();
+    @TempDir Path tmp;
+    private final FakeS3Dispatcher s3 = new FakeS3Dispatcher();
+    private S3Client client;
+
+    @BeforeEach
+    void setUp() {
+        server.setDispatcher(s3);
+        client = client(Integrity.CONTENT_MD5);
+    }
+
+    private S3Client client(Integrity integrity) {
+        return S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+                .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
+                .readTimeout(Duration.ofSeconds(10)).maxConcurrency(8).integrity(integrity)
+                .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
+                .build());
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    private Path randomFile(int size) throws IOException {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        Path f = tmp.resolve("f" + size);
+        Files.write(f, data);
+        return f;
+    }
+
+    private UploadOptions options() {
+        return UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).journalDir(tmp.resolve("j"))
+                .singlePutThreshold(5 * MIB).concurrency(4).build();
+    }
+
+    private List<String> openUploads() throws IOException {
+        List<String> ids = new ArrayList<>();
+        client.listMultipartUploadsAll(ListMultipartUploadsRequest.of("b"), page -> {
+            page.uploads().forEach(u -> ids.add(u.uploadId()));
+            return true;
+        });
+        return ids;
+    }
+
+    @Test
+    void aPartAnswering503TwiceThenOkIsRetriedAndTheUploadVerifies() throws IOException {
+        Path f = randomFile(16 * MIB + 3);
+        s3.failPart(2, FakeS3Dispatcher.error(503, "SlowDown"), FakeS3Dispatcher.error(503, "SlowDown"));
+        UploadResult r = new Uploader(client).upload(f, "b", "k", options());
+        assertThat(s3.attempts(2)).isEqualTo(3);
+        assertThat(s3.attempts(1)).isEqualTo(1);
+        assertThat(r.partCount()).isEqualTo(4);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
+        assertThat(s3.count("AbortMultipartUpload")).isZero();
+    }
+
+    @Test
+    void aPartFailingForGoodSendsAbortAndLeavesNoUploadListed() throws IOException {
+        Path f = randomFile(26 * MIB);
+        MockResponse[] always = new MockResponse[20];
+        java.util.Arrays.fill(always, FakeS3Dispatcher.error(500, "InternalError"));
+        s3.failPart(3, always);
+        assertThatThrownBy(() -> new Uploader(client).upload(f, "b", "k", options()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo("InternalError"));
+        assertThat(s3.attempts(3)).as("the client's retries ran out").isEqualTo(4);
+        assertThat(s3.count("AbortMultipartUpload")).isEqualTo(1);
+        assertThat(openUploads()).isEmpty();
+        assertThat(s3.objects).isEmpty();
+        assertThat(tmp.resolve("j")).isEmptyDirectory();
+    }
+
+    @Test
+    void completeAnswering200WithAnErrorBodyIsAFailureNotASuccess() throws IOException {
+        Path f = randomFile(11 * MIB);
+        s3.completeOverride = () -> FakeS3Dispatcher.xml(200,
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>InvalidPart</Code><Message>One or more of the"
+                        + " specified parts could not be found.</Message><RequestId>tx</RequestId></Error>");
+        assertThatThrownBy(() -> new Uploader(client).upload(f, "b", "k", options()))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo("InvalidPart"));
+        assertThat(s3.count("AbortMultipartUpload")).isEqualTo(1);
+        assertThat(s3.count("HeadObject")).as("never verified as a success").isZero();
+        assertThat(openUploads()).isEmpty();
+    }
+
+    @Test
+    void aConnectionResetMidPartIsRetriedFromTheMapping() throws Exception {
+        Path f = randomFile(12 * MIB);
+        s3.resetAtPeek = 4;   // peeks 1-2 are CreateMultipartUpload, 3-4 are part 1's start and body
+        UploadResult r = new Uploader(client).upload(f, "b", "k",
+                options().toBuilder().concurrency(1).build());
+        assertThat(s3.resetServed).as("the server closed the socket inside part 1's body").isTrue();
+        assertThat(s3.attempts(1)).as("the cut-off attempt never reached the dispatcher").isEqualTo(1);
+        assertThat(s3.count("UploadPart")).isEqualTo(3);
+        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+    }
+
+    @Test
+    void theSameResetWithoutClientRetriesFailsTheUploadAndAbortsIt() throws IOException {
+        Path f = randomFile(12 * MIB);
+        s3.resetAtPeek = 4;
+        try (S3Client noRetries = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+                .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
+                .integrity(Integrity.CONTENT_MD5).retryPolicy(RetryPolicy.NONE).build())) {
+            assertThatThrownBy(() -> new Uploader(noRetries).upload(f, "b", "k", options().toBuilder().concurrency(1).build()))
+                    .isInstanceOf(IOException.class).isNotInstanceOf(S3Exception.class);
+        }
+        assertThat(s3.count("AbortMultipartUpload")).isEqualTo(1);
+        assertThat(s3.uploads).isEmpty();
+    }
+
+    @Test
+    void withTheDefaultSignedPayloadThePartEtagsAreVerified() throws Exception {
+        Path f = randomFile(11 * MIB);
+        try (S3Client signed = client(Integrity.SIGNED_PAYLOAD)) {
+            UploadResult r = new Uploader(signed).upload(f, "b", "k", options());
+            assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_PART_ETAGS);
+        }
+        List<String> sha = new ArrayList<>();
+        for (int i = 0; i < server.getRequestCount(); i++) {
+            var req = server.takeRequest();
+            if ("PUT".equals(req.getMethod())) sha.add(req.getHeaders().get("x-amz-content-sha256"));
+        }
+        assertThat(sha).hasSize(3).allSatisfy(h -> assertThat(h).hasSize(64));
+    }
+
+    @Test
+    void aRangeResetMidBodyIsResumedAndTheDownloadVerifies() throws IOException {
+        Path f = randomFile(21 * MIB + 9);
+        new Uploader(client).upload(f, "b", "k", UploadOptions.builder().journalDir(tmp.resolve("j")).build());
+        byte[] data = Files.readAllBytes(f);
+        long second = 8L * MIB;
+        s3.rangeFaults.put(second, new ConcurrentLinkedDeque<>(List.of(() -> new MockResponse.Builder().code(206)
+                .addHeader("ETag", "\"" + s3.objects.get("b/k").etag() + "\"")
+                .addHeader("Content-Range", "bytes " + second + "-" + (second + 8 * MIB - 1) + "/" + data.length)
+                .body(new Buffer().write(data, (int) second, 8 * MIB))
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build())));
+        Path target = tmp.resolve("down");
+        DownloadResult r = new Downloader(client).download("b", "k", target, DownloadOptions.defaults());
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(s3.count("GetObject")).isGreaterThanOrEqualTo(4);
+    }
+}
