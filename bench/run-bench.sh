@@ -14,6 +14,8 @@
 #   --peers LIST        comma-separated subset of: s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,
 #                       s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,
 #                       tm-java (default: all)
+#   --rss-size SIZE     after the rounds, one s3pump upload of a file this large (default and -tuned flags), to
+#                       check that peak RSS stays flat with the file size (default 4GiB; 0 to skip)
 #   --no-download       uploads only
 #   --out DIR           where the CSV and logs go (default bench/results)
 #   --label TEXT        a note stored with the results (e.g. "busy machine")
@@ -28,7 +30,7 @@ set -Eeuo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(dirname "$here")
 
-size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1
+size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB
 all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,tm-java"
 # The "-tuned" rows run the same jar with JVM flags a launcher could set: a JDK 25 AOT cache (trained in this run on a
 # 64 MiB transfer), the serial GC and a 64 MiB heap. They show what start-up and heap sizing cost the default rows.
@@ -44,10 +46,11 @@ while [ $# -gt 0 ]; do
         --rounds) rounds=$2; shift 2 ;;
         --warmup) warmup=$2; shift 2 ;;
         --peers) peers=$2; shift 2 ;;
+        --rss-size) rss_size=$2; shift 2 ;;
         --no-download) download=0; shift ;;
         --out) out=$2; shift 2 ;;
         --label) label=$2; shift 2 ;;
-        -h|--help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -60,7 +63,7 @@ bytes() {
     case "$unit" in K) n=$((n << 10)) ;; M) n=$((n << 20)) ;; G) n=$((n << 30)) ;; T) n=$((n << 40)) ;; esac
     echo "$n"
 }
-size_b=$(bytes "$size") part_b=$(bytes "$part") warmup_b=$(bytes "$warmup")
+size_b=$(bytes "$size") part_b=$(bytes "$part") warmup_b=$(bytes "$warmup") rss_b=$(bytes "$rss_size")
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number"
 [[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || die "--concurrency must be a positive number"
 for p in ${peers//,/ }; do [[ ",$all_peers," == *",$p,"* ]] || die "unknown peer $p (known: $all_peers)"; done
@@ -169,7 +172,7 @@ fi
 # measure ROUND PEER SENDS DIRECTION COMMAND...: runs COMMAND under /usr/bin/time, adds a CSV row.
 measure() {
     local round=$1 peer=$2 sends=$3 direction=$4; shift 4
-    local tfile="$work/time" s0 s1 wall user sys rss
+    local tfile="$work/time" s0 s1 wall user sys rss bytes=${MEASURE_BYTES:-$size_b}
     s0=$( [ ${#server_pids[@]} -gt 0 ] && server_ticks || echo "")
     if ! /usr/bin/time -o "$tfile" -f '%e %U %S %M' "$@" >>"$log" 2>&1; then
         say "$peer $direction failed (round $round); see $log"
@@ -179,13 +182,13 @@ measure() {
     s1=$( [ ${#server_pids[@]} -gt 0 ] && server_ticks || echo "")
     read -r wall user sys rss <"$tfile"
     awk -v run="$run_id" -v label="$label" -v round="$round" -v peer="$peer" -v sends="$sends" -v dir="$direction" \
-        -v bytes="$size_b" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" -v s0="$s0" -v s1="$s1" \
+        -v bytes="$bytes" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" -v s0="$s0" -v s1="$s1" \
         -v ticks="$ticks" -v warm="$warmup_b" -v cores="$cores" 'BEGIN {
             gib = bytes / 1073741824; cpu = user + sys
             srv = (s0 == "" || s1 == "") ? "" : (s1 - s0) / ticks
             srvg = srv == "" ? "" : srv / gib
             ceil = (srvg == "" || srvg == 0) ? "" : cores / srvg * 1024
-            printf "%s,\"%s\",%d,%s,\"%s\",%s,%d,%.2f,%.2f,%.2f,%.2f,%.3f,%.1f,%.1f,%s,%s,%s,%d,%d\n", run, label, round, peer, sends,
+            printf "%s,\"%s\",%s,%s,\"%s\",%s,%d,%.2f,%.2f,%.2f,%.2f,%.3f,%.1f,%.1f,%s,%s,%s,%d,%d\n", run, label, round, peer, sends,
                 dir, bytes, wall, user, sys, cpu, cpu / gib, bytes / 1048576 / wall, rss / 1024,
                 srv == "" ? "" : sprintf("%.2f", srv), srvg == "" ? "" : sprintf("%.3f", srvg),
                 ceil == "" ? "" : sprintf("%.1f", ceil), warm, cores
@@ -264,38 +267,114 @@ for ((r = 1; r <= rounds; r++)); do
     done
 done
 
+# --- peak RSS against file size: one upload of a larger file, default and -tuned flags ------------------------------
+if [ "$rss_b" -gt 0 ] && [ "$rss_b" != "$size_b" ]; then
+    say "RSS check: s3pump uploads of a $rss_size file"
+    big="$work/big-$rss_b.bin"
+    head -c "$rss_b" /dev/urandom >"$big"
+    for variant in default tuned; do
+        opts=""; [ "$variant" = tuned ] && opts=$tuned_opts
+        [ "$variant" = tuned ] && [ ! -f "$aot" ] && continue
+        MEASURE_BYTES=$rss_b measure rss "s3pump-sha256-$rss_size${opts:+-tuned}" "signed SHA-256" up \
+            env S3PUMP_JAVA_OPTS="$opts" "$root/s3pump" bench "s3://$bucket" --file "$big" --size "$rss_b" \
+            --part-size "$part_b" --concurrency "$concurrency" --checksum sha256 --direction up --rounds 1 --no-latency \
+            || say "the $rss_size upload failed"
+    done
+    rm -f "$big"
+fi
+
 # --- the table -----------------------------------------------------------------------------------------------------
 python3 - "$csv" "$run_id" "$label" "$warmup" "$size" "$part" "$concurrency" "$rounds" <<'PY'
 import csv, statistics, sys
 path, run_id, label, warmup, size, part, conc, rounds = sys.argv[1:]
 rows = list(csv.DictReader(open(path)))
+nan = float("nan")
 def med(rs, k):
     v = [float(r[k]) for r in rs if r[k] != ""]
-    return statistics.median(v) if v else float("nan")
+    return statistics.median(v) if v else nan
+def f(x, fmt):
+    return "–" if x != x else format(x, fmt)
+main = [r for r in rows if r["round"] != "rss"]
 groups = {}
-for r in rows:
+for r in main:
     groups.setdefault((r["direction"], r["peer"]), []).append(r)
 print(f"Run {run_id}{' (' + label + ')' if label else ''}: {size} random file, {part} parts, {conc} in flight, "
       f"medians of {rounds} alternating rounds, warm-up {warmup} before the rounds; whole-process figures incl. start-up.\n")
+best = {}
 for direction in ("up", "down"):
     peers = [(p, rs) for (d, p), rs in groups.items() if d == direction]
     if not peers:
         continue
     others = [(p, rs) for p, rs in peers if not p.startswith("s3pump")]
-    best_mibs = max((med(rs, "mib_s") for _, rs in others), default=float("nan"))
-    best_cpu = min((med(rs, "client_cpu_s_per_gib") for _, rs in others), default=float("nan"))
-    best_rss = min((med(rs, "max_rss_mib") for _, rs in others), default=float("nan"))
-    print(f"**{'Upload' if direction == 'up' else 'Download'}** (ratios vs the best peer: fastest {best_mibs:.1f} MiB/s, "
-          f"cheapest {best_cpu:.2f} CPU-s/GiB, smallest {best_rss:.0f} MiB)\n")
-    print("| client | sends per part | MiB/s | × best | client CPU-s/GiB | × best | peak RSS MiB | server CPU-s/GiB | ceiling MiB/s | % of ceiling |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    if others:
+        bm = max(others, key=lambda pr: med(pr[1], "mib_s"))
+        bc = min(others, key=lambda pr: med(pr[1], "client_cpu_s_per_gib"))
+        br = min(others, key=lambda pr: med(pr[1], "max_rss_mib"))
+        best[direction] = (bm, bc, br)
+        b_mibs, b_cpu, b_rss = med(bm[1], "mib_s"), med(bc[1], "client_cpu_s_per_gib"), med(br[1], "max_rss_mib")
+        print(f"**{'Upload' if direction == 'up' else 'Download'}**: best peer {bm[0]} {b_mibs:.1f} MiB/s; cheapest "
+              f"{bc[0]} {b_cpu:.2f} CPU-s/GiB; smallest {br[0]} {b_rss:.0f} MiB (the × columns divide by these)\n")
+    else:
+        b_mibs = b_cpu = b_rss = nan
+    print("| client | sends per part | MiB/s | × best | client CPU-s/GiB (kernel) | × best | peak RSS MiB | × best | server CPU-s/GiB | ceiling MiB/s | % of ceiling |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     peers.sort(key=lambda pr: -med(pr[1], "mib_s"))
     for p, rs in peers:
-        m, c, rss = med(rs, "mib_s"), med(rs, "client_cpu_s_per_gib"), med(rs, "max_rss_mib")
-        s, ceil = med(rs, "server_cpu_s_per_gib"), med(rs, "ceiling_mib_s")
-        f = lambda x, fmt: "–" if x != x else format(x, fmt)
-        print(f"| {p} | {rs[0]['sends']} | {m:.1f} | {f(m / best_mibs, '.2f')} | {c:.2f} | {f(c / best_cpu, '.2f')} | "
-              f"{rss:.0f} | {f(s, '.2f')} | {f(ceil, '.0f')} | {f(100 * m / ceil if ceil == ceil else float('nan'), '.0f')}% |")
+        m, c, k, rss = med(rs, "mib_s"), med(rs, "client_cpu_s_per_gib"), med(rs, "sys_s"), med(rs, "max_rss_mib")
+        gib = float(rs[0]["bytes"]) / 2**30
+        s_, ceil = med(rs, "server_cpu_s_per_gib"), med(rs, "ceiling_mib_s")
+        print(f"| {p} | {rs[0]['sends']} | {m:.1f} | {f(m / b_mibs, '.2f')} | {c:.2f} ({k / gib:.2f}) | {f(c / b_cpu, '.2f')} | "
+              f"{rss:.0f} | {f(rss / b_rss, '.2f')} | {f(s_, '.2f')} | {f(ceil, '.0f')} | {f(100 * m / ceil if ceil == ceil else nan, '.0f')}% |")
+    print()
+
+rss_rows = [r for r in rows if r["round"] == "rss"]
+if rss_rows:
+    print("**Peak RSS against file size** (one upload each, signed SHA-256)\n")
+    print("| run | file | MiB/s | client CPU-s/GiB | peak RSS MiB |")
+    print("|---|---|---|---|---|")
+    for r in rss_rows:
+        b = int(r['bytes'])
+        print(f"| {r['peer']} | {f'{b / 2**30:.0f} GiB' if b >= 2**30 else f'{b / 2**20:.0f} MiB'} | {float(r['mib_s']):.1f} | {float(r['client_cpu_s_per_gib']):.2f} | {float(r['max_rss_mib']):.0f} |")
+    print()
+
+# Issue 5's targets, checked against this run.
+def get(direction, peer, key):
+    rs = groups.get((direction, peer))
+    return med(rs, key) if rs else nan
+if "up" in best:
+    print("**Issue 5 targets in this run** (s3pump rows as run by default, without the -tuned flags)\n")
+    bm, bc, br = best["up"]
+    b_up = med(bm[1], "mib_s")
+    unsigned = [get("up", p, "client_cpu_s_per_gib") for p in ("tm-crt", "tm-java")]
+    verified = [get("up", p, "client_cpu_s_per_gib") for p in ("aws-cli", "boto3")]
+    unsigned = min([x for x in unsigned if x == x], default=nan)
+    verified = min([x for x in verified if x == x], default=nan)
+    checks = []
+    fast = max([(get("up", p, "mib_s"), p) for p in ("s3pump-none-nomd5", "s3pump-none", "s3pump-sha256", "s3pump-md5", "s3pump-chunked")])
+    checks.append((f"upload ≥ 1.25 × best peer ({1.25 * b_up:.1f} MiB/s)", f"{fast[1]} {fast[0]:.1f}", fast[0] >= 1.25 * b_up))
+    ceil = get("up", fast[1], "ceiling_mib_s")
+    checks.append((f"upload ≥ 80 % of its ceiling ({f(0.8 * ceil, '.0f')} MiB/s)", f"{fast[0] / ceil * 100:.0f} %" if ceil == ceil else "–", ceil == ceil and fast[0] >= 0.8 * ceil))
+    for p, limit, what in (("s3pump-none-nomd5", unsigned / 3, "UNSIGNED-PAYLOAD: ≤ ⅓ of the cheapest UNSIGNED peer"),
+                           ("s3pump-sha256", verified / 3, "verified payload (signed SHA-256): ≤ ⅓ of the cheapest verified peer"),
+                           ("s3pump-md5", verified / 3, "verified payload (Content-MD5): ≤ ⅓ of the cheapest verified peer"),
+                           ("s3pump-chunked", verified / 3, "verified payload (aws-chunked): ≤ ⅓ of the cheapest verified peer"),
+                           ("s3pump-none", unsigned / 3, "UNSIGNED-PAYLOAD + local MD5: ≤ ⅓ of the cheapest UNSIGNED peer")):
+        c = get("up", p, "client_cpu_s_per_gib")
+        checks.append((f"{what} ({f(limit, '.2f')} CPU-s/GiB)", f"{p} {f(c, '.2f')}", c == c and limit == limit and c <= limit))
+    rss = get("up", "s3pump-sha256", "max_rss_mib")
+    checks.append(("peak RSS ≤ 160 MiB at 8 MiB × 8", f"s3pump-sha256 {f(rss, '.0f')} MiB", rss == rss and rss <= 160))
+    big = [r for r in rss_rows if not r["peer"].endswith("-tuned")]
+    if big:
+        b = float(big[0]["max_rss_mib"])
+        checks.append((f"peak RSS flat from {size} to {int(big[0]['bytes']) / 2**30:.0f} GiB (within 10 %)", f"{f(rss, '.0f')} → {b:.0f} MiB", rss == rss and b <= rss * 1.1))
+    if "down" in best:
+        d_best = med(best["down"][0][1], "mib_s")
+        d = get("down", "s3pump", "mib_s")
+        checks.append((f"download ≥ 1.25 × best peer ({1.25 * d_best:.1f} MiB/s)", f"s3pump {f(d, '.1f')}", d == d and d >= 1.25 * d_best))
+    print("| target | s3pump | met |")
+    print("|---|---|---|")
+    for what, value, ok in checks:
+        print(f"| {what} | {value} | {'yes' if ok else '**no**'} |")
     print()
 PY
 say "raw figures: $csv; tool output: $log"
