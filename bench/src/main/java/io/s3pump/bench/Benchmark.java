@@ -122,10 +122,14 @@ public final class Benchmark {
                     listener.note("warming up: " + n + " upload(s) of " + BenchReport.size(file.size()));
                     for (int i = 1; i <= n; i++) {
                         String key = prefix + "warmup-" + i;
-                        RoundResult r = measureUpload(RoundResult.Phase.WARMUP, i, uploader, file.path(), key, up, probe, pids);
-                        warmups.add(r);
-                        listener.transferred(r);
-                        deleteQuietly(key);
+                        try {
+                            RoundResult r = measureUpload(RoundResult.Phase.WARMUP, i, uploader, file.path(), key, up,
+                                    probe, pids);
+                            warmups.add(r);
+                            listener.transferred(r);
+                        } finally {
+                            deleteQuietly(key);
+                        }
                     }
                 }
 
@@ -145,18 +149,22 @@ public final class Benchmark {
                 try {
                     for (int i = 1; i <= options.rounds(); i++) {
                         String key = options.key() != null ? options.key() : prefix + "round-" + i;
-                        if (options.direction().uploads()) {
-                            RoundResult r = measureUpload(RoundResult.Phase.ROUND, i, uploader, file.path(), key, up, probe, pids);
-                            rounds.add(r);
-                            listener.transferred(r);
+                        try {
+                            if (options.direction().uploads()) {
+                                RoundResult r = measureUpload(RoundResult.Phase.ROUND, i, uploader, file.path(), key, up,
+                                        probe, pids);
+                                rounds.add(r);
+                                listener.transferred(r);
+                            }
+                            if (options.direction().downloads()) {
+                                String k = downKey != null ? downKey : key;
+                                RoundResult r = measureDownload(i, downloader, k, target, down, probe, pids);
+                                rounds.add(r);
+                                listener.transferred(r);
+                            }
+                        } finally {
+                            if (options.direction().uploads() && !options.keepObjects()) deleteQuietly(key);
                         }
-                        if (options.direction().downloads()) {
-                            String k = downKey != null ? downKey : key;
-                            RoundResult r = measureDownload(i, downloader, k, target, down, probe, pids);
-                            rounds.add(r);
-                            listener.transferred(r);
-                        }
-                        if (options.direction().uploads() && !options.keepObjects()) deleteQuietly(key);
                     }
                 } finally {
                     Files.deleteIfExists(target);

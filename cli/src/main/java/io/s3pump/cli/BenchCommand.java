@@ -128,6 +128,7 @@ final class BenchCommand extends S3Command {
         try (S3Client s3 = S3Client.create(config(Math.max(concurrency, SINGLE), integrity()))) {
             if (tempBucket) s3.createBucket(bucket);
             BenchReport report;
+            boolean done = false;
             try {
                 report = new Benchmark(s3, bucket, options).run(new BenchListener() {
                     @Override
@@ -144,8 +145,9 @@ final class BenchCommand extends S3Command {
                                         : String.format(Locale.ROOT, ", server %.2f CPU-s/GiB", r.server().cpuSecondsPerGiB())));
                     }
                 });
+                done = true;
             } finally {
-                if (tempBucket) s3.deleteBucket(bucket);
+                if (tempBucket) removeTemporaryBucket(s3, bucket, done);
             }
             if (printer.json()) {
                 spec.commandLine().getOut().println(report.json());
@@ -156,6 +158,17 @@ final class BenchCommand extends S3Command {
             printer.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Removes the temporary bucket; after a failure, a failing removal must not hide the failure itself. */
+    private static void removeTemporaryBucket(S3Client s3, String bucket, boolean succeeded) throws java.io.IOException {
+        try {
+            s3.deleteBucket(bucket);
+        } catch (java.io.IOException | RuntimeException e) {
+            if (succeeded) throw e;
+            System.getLogger("io.s3pump.cli").log(System.Logger.Level.WARNING,
+                    "could not remove the temporary bucket " + bucket + ": " + e);
+        }
     }
 
     /** Every option check that needs neither the file nor the server. */
