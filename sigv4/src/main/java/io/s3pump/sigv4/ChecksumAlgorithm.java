@@ -8,7 +8,8 @@ import java.util.Objects;
  * The S3 additional checksum algorithms that can travel as an aws-chunked trailer
  * ({@code x-amz-checksum-*}).
  *
- * <p>Values are the base64 of the big-endian checksum bytes, as S3 expects in headers and trailers.
+ * <p>Values are the base64 of the big-endian checksum bytes, as S3 expects in headers and trailers. Thread-safe:
+ * each {@link #checksumOf} call uses its own running checksum.
  */
 public enum ChecksumAlgorithm {
     CRC32("x-amz-checksum-crc32", 4),

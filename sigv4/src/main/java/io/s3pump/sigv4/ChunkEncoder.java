@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
 
 /**
  * Produces the aws-chunked body of a streaming payload mode: chunk headers (with chained chunk signatures for the
@@ -74,7 +73,12 @@ public final class ChunkEncoder {
         return new EncodingStream(new BufferStream(payload.duplicate()));
     }
 
-    /** Writes the encoded body of {@code payload} to {@code out}; returns the number of bytes written. */
+    /**
+     * Writes the encoded body of {@code payload} to {@code out}, and closes {@code payload}.
+     *
+     * @return the number of bytes written: always {@link #encodedLength()}
+     * @throws IOException when {@code payload} ends before the decoded length, or reading or writing fails
+     */
     public long writeTo(InputStream payload, OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
         try (InputStream in = encode(payload)) {
@@ -90,11 +94,11 @@ public final class ChunkEncoder {
     /** Pull-based encoder: holds one chunk of data plus its small header and tail. */
     private final class EncodingStream extends InputStream {
         private final InputStream payload;
-        private final boolean signed = !(mode instanceof PayloadMode.StreamingUnsignedTrailer);
-        private final Mac mac = signed ? key.mac() : null;
+        private final boolean signed = ChunkMath.signsChunks(mode);
         private final MessageDigest sha = signed ? Sha256.newDigest() : null;
         private final Checksums.Running checksum = mode.trailer() == null ? null : Checksums.start(mode.trailer());
         private final byte[] data;
+        private final byte[] one = new byte[1];
         private String previousSignature = seedSignature;
         private long remaining = mode.decodedLength();
         private boolean finished;
@@ -113,7 +117,6 @@ public final class ChunkEncoder {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             int n = read(one, 0, 1);
             return n < 0 ? -1 : one[0] & 0xff;
         }
@@ -176,7 +179,7 @@ public final class ChunkEncoder {
             sha.update(chunk, 0, length);
             String chunkHash = Hex.encode(sha.digest());
             String sts = StringToSign.chunk(amzDate, scope, previousSignature, chunkHash);
-            previousSignature = Hex.encode(mac.doFinal(sts.getBytes(StandardCharsets.US_ASCII)));
+            previousSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
             return previousSignature;
         }
 
@@ -192,7 +195,7 @@ public final class ChunkEncoder {
             if (!signed) return (trailerLine + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             String trailerHash = Hex.encode(sha.digest((trailerLine + '\n').getBytes(StandardCharsets.US_ASCII)));
             String sts = StringToSign.trailer(amzDate, scope, previousSignature, trailerHash);
-            String trailerSignature = Hex.encode(mac.doFinal(sts.getBytes(StandardCharsets.US_ASCII)));
+            String trailerSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
             return (trailerLine + "\r\nx-amz-trailer-signature:" + trailerSignature + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         }
 

@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
 
+    /**
+     * An empty session token means none.
+     *
+     * @throws IllegalArgumentException when the access key id is blank or the secret key is empty
+     */
     public Credentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");

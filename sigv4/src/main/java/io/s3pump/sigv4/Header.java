@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One HTTP header as a name and a value, exactly as it will be sent.
  *
- * <p>Immutable. Names compare case-insensitively when signing (they are lower-cased in the canonical
+ * <p>Immutable and thread-safe. Names compare case-insensitively when signing (they are lower-cased in the canonical
  * request); values are trimmed and inner runs of white space folded to one space when signing, but the
  * value sent is the caller's.
  *
@@ -14,6 +14,11 @@ import java.util.Objects;
  */
 public record Header(String name, String value) {
 
+    /**
+     * Checks the name only: values are folded when signing and sent as given.
+     *
+     * @throws IllegalArgumentException when the name is empty or holds a control character, space, colon or non-ASCII
+     */
     public Header {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

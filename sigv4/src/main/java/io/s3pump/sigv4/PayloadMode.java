@@ -2,13 +2,14 @@ package io.s3pump.sigv4;
 
 import io.s3pump.sigv4.internal.Hex;
 import io.s3pump.sigv4.internal.Sha256;
+import io.s3pump.sigv4.internal.Signatures;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
  * How the request body is covered by the signature: the value of {@code x-amz-content-sha256}.
  *
- * <p>A closed set of immutable records; switch over them exhaustively. The streaming modes describe an
+ * <p>A closed set of immutable, thread-safe records; switch over them exhaustively. The streaming modes describe an
  * aws-chunked body ({@code Content-Encoding: aws-chunked}); the signer then hands out a {@link ChunkEncoder}
  * that produces that body, and {@link Chunked#encodedLength()} is its exact {@code Content-Length}.
  */
@@ -20,7 +21,11 @@ public sealed interface PayloadMode {
     /** The {@code x-amz-content-sha256} value: a hex SHA-256 or one of the {@code UNSIGNED-PAYLOAD}/{@code STREAMING-*} literals. */
     String contentSha256();
 
-    /** A body signed by its SHA-256, given as 64 lower-case hex digits. */
+    /**
+     * A body signed by its SHA-256, given as 64 lower-case hex digits.
+     *
+     * @throws IllegalArgumentException when {@code sha256Hex} is not 64 lower-case hex digits
+     */
     static Signed signed(String sha256Hex) {
         return new Signed(sha256Hex);
     }
@@ -40,15 +45,29 @@ public sealed interface PayloadMode {
         return Unsigned.INSTANCE;
     }
 
-    /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD} with {@link #DEFAULT_CHUNK_SIZE}. */
+    /**
+     * {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD} for a payload of {@code decodedLength} bytes, in chunks of
+     * {@link #DEFAULT_CHUNK_SIZE}.
+     *
+     * @throws IllegalArgumentException when {@code decodedLength} is negative
+     */
     static Streaming streaming(long decodedLength) {
         return new Streaming(decodedLength, DEFAULT_CHUNK_SIZE);
     }
 
-    /** A body signed by its SHA-256. @param sha256Hex 64 lower-case hex digits */
+    /**
+     * A body signed by its SHA-256.
+     *
+     * @param sha256Hex the hash as 64 lower-case hex digits
+     */
     record Signed(String sha256Hex) implements PayloadMode {
-        static final Signed EMPTY = new Signed("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        static final Signed EMPTY = new Signed(Signatures.EMPTY_SHA256);
 
+        /**
+         * Checks the hash's form; whether it matches the body is for the server to find.
+         *
+         * @throws IllegalArgumentException when {@code sha256Hex} is not 64 lower-case hex digits
+         */
         public Signed {
             Objects.requireNonNull(sha256Hex, "sha256Hex");
             if (sha256Hex.length() != 64 || !Hex.isLowerHex(sha256Hex)) {
@@ -96,14 +115,26 @@ public sealed interface PayloadMode {
         int chunkSize();
 
         /** The exact length in bytes of the encoded body: the {@code Content-Length} to send. */
-        long encodedLength();
+        default long encodedLength() {
+            return ChunkMath.encodedLength(decodedLength(), chunkSize(), ChunkMath.signsChunks(this), trailer());
+        }
 
         /** The trailing checksum algorithm, or {@code null} when the mode has no trailer. */
         ChecksumAlgorithm trailer();
     }
 
-    /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}: every chunk carries a chained signature. */
+    /**
+     * {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}: every chunk carries a chained signature.
+     *
+     * @param decodedLength the payload length in bytes, before encoding
+     * @param chunkSize payload bytes per chunk; S3 wants at least 8 KiB for every chunk but the last
+     */
     record Streaming(long decodedLength, int chunkSize) implements Chunked {
+        /**
+         * Checks the framing arguments.
+         *
+         * @throws IllegalArgumentException when the length is negative or the chunk size not positive
+         */
         public Streaming {
             checkChunking(decodedLength, chunkSize);
         }
@@ -114,18 +145,24 @@ public sealed interface PayloadMode {
         }
 
         @Override
-        public long encodedLength() {
-            return ChunkMath.signedChunksLength(decodedLength, chunkSize) + ChunkMath.signedFinalChunk(true);
-        }
-
-        @Override
         public ChecksumAlgorithm trailer() {
             return null;
         }
     }
 
-    /** {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: unsigned chunks, then the checksum as an unsigned trailer. */
+    /**
+     * {@code STREAMING-UNSIGNED-PAYLOAD-TRAILER}: unsigned chunks, then the checksum as an unsigned trailer.
+     *
+     * @param decodedLength the payload length in bytes, before encoding
+     * @param chunkSize payload bytes per chunk; S3 wants at least 8 KiB for every chunk but the last
+     * @param checksum the algorithm of the {@code x-amz-checksum-*} trailer, computed while encoding
+     */
     record StreamingUnsignedTrailer(long decodedLength, int chunkSize, ChecksumAlgorithm checksum) implements Chunked {
+        /**
+         * Checks the framing arguments.
+         *
+         * @throws IllegalArgumentException when the length is negative or the chunk size not positive
+         */
         public StreamingUnsignedTrailer {
             checkChunking(decodedLength, chunkSize);
             Objects.requireNonNull(checksum, "checksum");
@@ -137,20 +174,24 @@ public sealed interface PayloadMode {
         }
 
         @Override
-        public long encodedLength() {
-            // "<hex>\r\n<data>\r\n" per chunk, "0\r\n", "<name>:<value>\r\n", "\r\n"
-            return ChunkMath.unsignedChunksLength(decodedLength, chunkSize) + 3
-                    + checksum.headerName().length() + 1 + checksum.base64Length() + 2 + 2;
-        }
-
-        @Override
         public ChecksumAlgorithm trailer() {
             return checksum;
         }
     }
 
-    /** {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}: signed chunks, then the checksum as a signed trailer. */
+    /**
+     * {@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER}: signed chunks, then the checksum as a signed trailer.
+     *
+     * @param decodedLength the payload length in bytes, before encoding
+     * @param chunkSize payload bytes per chunk; S3 wants at least 8 KiB for every chunk but the last
+     * @param checksum the algorithm of the {@code x-amz-checksum-*} trailer, computed while encoding
+     */
     record StreamingSignedTrailer(long decodedLength, int chunkSize, ChecksumAlgorithm checksum) implements Chunked {
+        /**
+         * Checks the framing arguments.
+         *
+         * @throws IllegalArgumentException when the length is negative or the chunk size not positive
+         */
         public StreamingSignedTrailer {
             checkChunking(decodedLength, chunkSize);
             Objects.requireNonNull(checksum, "checksum");
@@ -159,14 +200,6 @@ public sealed interface PayloadMode {
         @Override
         public String contentSha256() {
             return "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
-        }
-
-        @Override
-        public long encodedLength() {
-            // final chunk "0;chunk-signature=<64>\r\n", then "<name>:<value>\r\n", "x-amz-trailer-signature:<64>\r\n\r\n"
-            return ChunkMath.signedChunksLength(decodedLength, chunkSize) + ChunkMath.signedFinalChunk(false)
-                    + checksum.headerName().length() + 1 + checksum.base64Length() + 2
-                    + "x-amz-trailer-signature:".length() + 64 + 4;
         }
 
         @Override
@@ -183,33 +216,39 @@ public sealed interface PayloadMode {
 
 /** Length arithmetic of the aws-chunked framing. */
 final class ChunkMath {
+    private static final int SIGNATURE_EXTENSION = ";chunk-signature=".length() + 64;
+
     private ChunkMath() {}
 
-    static int hexLength(long n) {
+    /** Whether each chunk (and the trailer) carries a chained signature; the encoder and the length agree on it. */
+    static boolean signsChunks(PayloadMode.Chunked mode) {
+        return switch (mode) {
+            case PayloadMode.Streaming _ -> true;
+            case PayloadMode.StreamingSignedTrailer _ -> true;
+            case PayloadMode.StreamingUnsignedTrailer _ -> false;
+        };
+    }
+
+    /**
+     * Every chunk is {@code <hex size>[;chunk-signature=<64>]\r\n<data>\r\n}, the last one empty and without the
+     * data CRLF; then the optional trailer {@code <name>:<base64>\r\n} (signed: plus
+     * {@code x-amz-trailer-signature:<64>\r\n}), and a closing CRLF.
+     */
+    static long encodedLength(long decodedLength, int chunkSize, boolean signed, ChecksumAlgorithm trailer) {
+        int extension = signed ? SIGNATURE_EXTENSION : 0;
+        long full = decodedLength / chunkSize;
+        long rest = decodedLength % chunkSize;
+        long length = full * (hexLength(chunkSize) + extension + 2 + (long) chunkSize + 2);
+        if (rest > 0) length += hexLength(rest) + extension + 2 + rest + 2;
+        length += 1 + extension + 2;
+        if (trailer != null) {
+            length += trailer.headerName().length() + 1 + trailer.base64Length() + 2;
+            if (signed) length += "x-amz-trailer-signature:".length() + 64 + 2;
+        }
+        return length + 2;
+    }
+
+    private static int hexLength(long n) {
         return n == 0 ? 1 : (67 - Long.numberOfLeadingZeros(n)) / 4;
-    }
-
-    /** The signed data chunks, without the final empty chunk. */
-    static long signedChunksLength(long decodedLength, int chunkSize) {
-        long full = decodedLength / chunkSize;
-        long rest = decodedLength % chunkSize;
-        long perFull = hexLength(chunkSize) + ";chunk-signature=".length() + 64 + 2 + (long) chunkSize + 2;
-        long len = full * perFull;
-        if (rest > 0) len += hexLength(rest) + ";chunk-signature=".length() + 64 + 2 + rest + 2;
-        return len;
-    }
-
-    /** {@code 0;chunk-signature=<64>\r\n}, plus the closing CRLF when no trailer follows. */
-    static long signedFinalChunk(boolean closed) {
-        return 1 + ";chunk-signature=".length() + 64 + 2 + (closed ? 2 : 0);
-    }
-
-    /** The unsigned data chunks, without the final empty chunk. */
-    static long unsignedChunksLength(long decodedLength, int chunkSize) {
-        long full = decodedLength / chunkSize;
-        long rest = decodedLength % chunkSize;
-        long len = full * (hexLength(chunkSize) + 2 + (long) chunkSize + 2);
-        if (rest > 0) len += hexLength(rest) + 2 + rest + 2;
-        return len;
     }
 }

@@ -1,5 +1,6 @@
 package io.s3pump.sigv4;
 
+import io.s3pump.sigv4.internal.SigningRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,24 +15,18 @@ public final class PresignedRequest {
     private final String method;
     private final String host;
     private final String path;
-    private final String query;
     private final List<Header> headers;
     private final Instant expiresAt;
-    private final String signature;
-    private final String canonicalRequest;
-    private final String stringToSign;
+    private final SigningRecord record;
 
-    PresignedRequest(String method, String host, String path, String query, List<Header> headers, Instant expiresAt,
-                     String signature, String canonicalRequest, String stringToSign) {
+    PresignedRequest(String method, String host, String path, List<Header> headers, Instant expiresAt,
+                     SigningRecord record) {
         this.method = method;
         this.host = host;
         this.path = path;
-        this.query = query;
         this.headers = List.copyOf(headers);
         this.expiresAt = expiresAt;
-        this.signature = signature;
-        this.canonicalRequest = canonicalRequest;
-        this.stringToSign = stringToSign;
+        this.record = record;
     }
 
     /** The HTTP method the URL is valid for. */
@@ -44,18 +39,18 @@ public final class PresignedRequest {
      * {@code X-Amz-*} ones in canonical order, then {@code X-Amz-Signature}.
      */
     public String query() {
-        return query;
+        return record.signedText();
     }
 
     /** Path and query: {@code /bucket/key?X-Amz-Algorithm=…}. */
     public String pathAndQuery() {
-        return path + '?' + query;
+        return path + '?' + query();
     }
 
     /** The URL {@code scheme://host/path?query}, for {@code "http"} or {@code "https"}. */
     public String url(String scheme) {
         Objects.requireNonNull(scheme, "scheme");
-        return scheme + "://" + host + path + '?' + query;
+        return scheme + "://" + host + path + '?' + query();
     }
 
     /** The signed headers, other than {@code host}, that whoever uses the URL must send with these values. */
@@ -70,22 +65,22 @@ public final class PresignedRequest {
 
     /** The signature. Treat it as a secret. */
     public String signature() {
-        return signature;
+        return record.signature();
     }
 
     /** The exact canonical request. Contains the session token, if any. */
     public String canonicalRequest() {
-        return canonicalRequest;
+        return record.canonicalRequest();
     }
 
     /** The string to sign. It reveals no secret. */
     public String stringToSign() {
-        return stringToSign;
+        return record.stringToSign();
     }
 
     /** The canonical request with any session token masked, and the string to sign: safe to log. */
     public String debugText() {
-        return "canonical request:\n" + Signer.redactToken(canonicalRequest) + "\nstring to sign:\n" + stringToSign;
+        return record.debugText();
     }
 
     @Override

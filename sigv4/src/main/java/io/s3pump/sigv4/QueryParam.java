@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One query parameter, decoded (not percent-encoded): {@code new QueryParam("prefix", "a b")}.
  *
- * <p>Immutable. A parameter without a value, such as S3's {@code ?uploads}, has the empty value and is
+ * <p>Immutable and thread-safe. A parameter without a value, such as S3's {@code ?uploads}, has the empty value and is
  * written {@code uploads=}, which is its canonical form and what S3 and RGW accept on the wire.
  *
  * @param name the decoded name; may not be empty
@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record QueryParam(String name, String value) {
 
+    /**
+     * Both are kept decoded; the signer encodes them once.
+     *
+     * @throws IllegalArgumentException when the name is empty
+     */
     public QueryParam {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

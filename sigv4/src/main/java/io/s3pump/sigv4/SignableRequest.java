@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A request to sign, independent of any HTTP library.
  *
- * <p>Immutable. {@code path} is the path exactly as it goes on the wire, already encoded once (see
+ * <p>Immutable and thread-safe. {@code path} is the path exactly as it goes on the wire, already encoded once (see
  * {@link UriEncoding#encodeKey(String)}); it is the canonical URI verbatim, as S3 requires. {@code query}
  * holds decoded parameters in any order, repeated names allowed; send them as
  * {@link UriEncoding#canonicalQuery(List)}. Every header listed is signed, so list only headers that go out
@@ -25,6 +25,12 @@ import java.util.Objects;
 public record SignableRequest(String method, String host, String path, List<QueryParam> query, List<Header> headers,
                               PayloadMode payload) {
 
+    /**
+     * Copies the lists, so later changes to the caller's lists do not reach the request.
+     *
+     * @throws IllegalArgumentException when the method or host is empty, or the path does not start with {@code /}
+     *     or holds a character that must be encoded (space, control, non-ASCII) or a {@code ?} or {@code #}
+     */
     public SignableRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(host, "host");

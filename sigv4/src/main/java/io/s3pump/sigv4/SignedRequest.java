@@ -1,5 +1,6 @@
 package io.s3pump.sigv4;
 
+import io.s3pump.sigv4.internal.SigningRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,21 +14,12 @@ import java.util.OptionalLong;
  */
 public final class SignedRequest {
     private final List<Header> headers;
-    private final String authorization;
-    private final String signature;
-    private final String signedHeaders;
-    private final String canonicalRequest;
-    private final String stringToSign;
+    private final SigningRecord record;
     private final ChunkEncoder chunkEncoder;
 
-    SignedRequest(List<Header> headers, String authorization, String signature, String signedHeaders,
-                  String canonicalRequest, String stringToSign, ChunkEncoder chunkEncoder) {
-        this.headers = List.copyOf(headers);
-        this.authorization = authorization;
-        this.signature = signature;
-        this.signedHeaders = signedHeaders;
-        this.canonicalRequest = canonicalRequest;
-        this.stringToSign = stringToSign;
+    SignedRequest(List<Header> headers, SigningRecord record, ChunkEncoder chunkEncoder) {
+        this.headers = headers;
+        this.record = record;
         this.chunkEncoder = chunkEncoder;
     }
 
@@ -41,7 +33,7 @@ public final class SignedRequest {
         return headers;
     }
 
-    /** The value of the named header to set, if the signer sets it. */
+    /** The value of the named header to set (name compared ignoring case), if the signer sets it. */
     public Optional<String> header(String name) {
         Objects.requireNonNull(name, "name");
         for (Header h : headers) if (h.is(name)) return Optional.of(h.value());
@@ -50,35 +42,35 @@ public final class SignedRequest {
 
     /** The Authorization header value. Treat it as a secret: it lets anyone replay the request. */
     public String authorization() {
-        return authorization;
+        return record.signedText();
     }
 
     /** The signature (hex HMAC for SigV4, hex DER ECDSA for SigV4A). Treat it as a secret. */
     public String signature() {
-        return signature;
+        return record.signature();
     }
 
     /** The signed header names, {@code ;}-separated, lower case, sorted. */
     public String signedHeaders() {
-        return signedHeaders;
+        return record.signedHeaders();
     }
 
     /** The exact canonical request. Contains the session token, if any: log {@link #debugText()} instead. */
     public String canonicalRequest() {
-        return canonicalRequest;
+        return record.canonicalRequest();
     }
 
     /** The string to sign. It reveals no secret. */
     public String stringToSign() {
-        return stringToSign;
+        return record.stringToSign();
     }
 
     /** The canonical request with any session token masked, and the string to sign: safe to log. */
     public String debugText() {
-        return "canonical request:\n" + Signer.redactToken(canonicalRequest) + "\nstring to sign:\n" + stringToSign;
+        return record.debugText();
     }
 
-    /** For streaming modes, the exact {@code Content-Length} of the encoded body. */
+    /** For streaming modes, the exact {@code Content-Length} of the encoded body in bytes; empty for the others. */
     public OptionalLong contentLength() {
         return chunkEncoder == null ? OptionalLong.empty() : OptionalLong.of(chunkEncoder.encodedLength());
     }
@@ -95,6 +87,6 @@ public final class SignedRequest {
 
     @Override
     public String toString() {
-        return "SignedRequest[signedHeaders=" + signedHeaders + ", signature=****]";
+        return "SignedRequest[signedHeaders=" + signedHeaders() + ", signature=****]";
     }
 }

@@ -1,18 +1,21 @@
 package io.s3pump.sigv4;
 
 import io.s3pump.sigv4.internal.AmzDate;
+import io.s3pump.sigv4.internal.ByteBuf;
 import io.s3pump.sigv4.internal.CanonicalHeaders;
 import io.s3pump.sigv4.internal.CanonicalQuery;
 import io.s3pump.sigv4.internal.CanonicalRequest;
 import io.s3pump.sigv4.internal.SigV4a;
-import io.s3pump.sigv4.internal.Signatures;
 import io.s3pump.sigv4.internal.SigningKey;
 import io.s3pump.sigv4.internal.SigningKeyCache;
+import io.s3pump.sigv4.internal.SigningRecord;
 import io.s3pump.sigv4.internal.StringToSign;
+import io.s3pump.sigv4.internal.Workspace;
 import java.lang.System.Logger.Level;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -100,39 +103,39 @@ public final class Signer {
         }
         Credentials credentials = params.credentials();
         String token = credentials.sessionToken();
-        String amzDate = AmzDate.format(params.time());
-        String scope = scope(amzDate, params);
+        Stamp stamp = stamp(params);
+        String amzDate = stamp.amzDate;
+        String scope = scope(stamp, params);
         String contentSha256 = mode.contentSha256();
         boolean contentShaHeader = !(mode instanceof PayloadMode.Signed) || "s3".equals(params.service());
         boolean callerContentEncoding = false;
-        boolean callerContentLength = false;
 
         List<Header> given = request.headers();
         List<Header> signed = new ArrayList<>(given.size() + 8);
         signed.add(new Header("host", request.host()));
         for (int i = 0, n = given.size(); i < n; i++) {
             Header h = given.get(i);
-            switch (h.name().toLowerCase(Locale.ROOT)) {
-                case "host" -> requireSame(h, request.host(), "the request's host");
-                case "x-amz-date" -> requireSame(h, amzDate, "the signing time");
-                case "x-amz-content-sha256" -> {
+            switch (kind(h.name())) {
+                case HOST -> requireSame(h, request.host(), "the request's host");
+                case DATE -> requireSame(h, amzDate, "the signing time");
+                case CONTENT_SHA256 -> {
                     if (!CanonicalHeaders.fold(h.value()).equals(contentSha256)) {
                         throw new IllegalArgumentException("header x-amz-content-sha256 is " + h.value()
                                 + " but the payload mode is " + contentSha256 + ": the payload mode does not fit the request");
                     }
                     contentShaHeader = true;
                 }
-                case "x-amz-security-token" -> {
+                case TOKEN -> {
                     if (token == null) {
                         throw new IllegalArgumentException("the request carries x-amz-security-token but the credentials have no session token");
                     }
                     requireSame(h, token, "the credentials' session token");
                 }
-                case "x-amz-region-set" -> {
+                case REGION_SET -> {
                     if (v4a) requireSame(h, params.region(), "the signing region set");
                     else signed.add(h);
                 }
-                case "content-encoding" -> {
+                case CONTENT_ENCODING -> {
                     String v = h.value().trim().toLowerCase(Locale.ROOT);
                     boolean awsChunked = v.equals("aws-chunked") || v.startsWith("aws-chunked,") || v.startsWith("aws-chunked ");
                     if (awsChunked != (chunked != null)) {
@@ -143,33 +146,30 @@ public final class Signer {
                     callerContentEncoding = true;
                     signed.add(h);
                 }
-                case "x-amz-decoded-content-length" -> {
+                case DECODED_LENGTH -> {
                     if (chunked == null) {
                         throw new IllegalArgumentException("x-amz-decoded-content-length needs a streaming payload mode, got " + contentSha256);
                     }
                     requireSame(h, Long.toString(chunked.decodedLength()), "the payload mode's decoded length");
                 }
-                case "x-amz-trailer" -> {
+                case TRAILER -> {
                     if (chunked == null || chunked.trailer() == null) {
                         throw new IllegalArgumentException("x-amz-trailer needs a trailer payload mode, got " + contentSha256);
                     }
                     requireSame(h, chunked.trailer().headerName(), "the payload mode's trailer");
                 }
-                case "content-length" -> {
-                    if (chunked != null) {
-                        requireSame(h, Long.toString(chunked.encodedLength()), "the exact aws-chunked length");
-                        callerContentLength = true;
-                    }
+                case CONTENT_LENGTH -> {
+                    if (chunked != null) requireSame(h, Long.toString(chunked.encodedLength()), "the exact aws-chunked length");
                     signed.add(h);
                 }
-                case "authorization" -> throw new IllegalArgumentException("the request already carries an Authorization header");
+                case AUTHORIZATION -> throw new IllegalArgumentException("the request already carries an Authorization header");
                 default -> signed.add(h);
             }
         }
 
-        List<Header> added = new ArrayList<>(10);
-        added.add(new Header("x-amz-date", amzDate));
-        if (contentShaHeader) added.add(new Header("x-amz-content-sha256", contentSha256));
+        List<Header> added = new ArrayList<>(chunked == null ? 4 : 9);
+        added.add(stamp.dateHeader);
+        if (contentShaHeader) added.add(contentSha256Header(mode));
         if (token != null) added.add(new Header("x-amz-security-token", token));
         if (v4a) added.add(new Header("x-amz-region-set", params.region()));
         if (chunked != null) {
@@ -179,24 +179,17 @@ public final class Signer {
         }
         signed.addAll(added);
 
-        CanonicalHeaders canonicalHeaders = CanonicalHeaders.of(signed);
-        CanonicalRequest canonical = CanonicalRequest.of(request.method(), request.path(),
-                CanonicalQuery.of(request.query()), canonicalHeaders, contentSha256);
-        String canonicalText = canonical.text();
-        String stringToSign = StringToSign.of(algorithm(), amzDate, scope, CanonicalRequest.hash(canonicalText));
-        SigningKey key = v4a ? null : keys.get(credentials, amzDate.substring(0, 8), params.region(), params.service());
-        String signature = v4a ? SigV4a.sign(v4aKeys.privateKey(credentials), stringToSign) : Signatures.v4(key, stringToSign);
-        debug(canonicalText, stringToSign);
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(),
+                CanonicalQuery.of(request.query()), CanonicalHeaders.of(signed), contentSha256);
+        SigningKey key = signingKey(params, stamp);
+        SigningRecord record = signCanonical(canonical, credentials, key, amzDate, scope, false);
 
-        String authorization = algorithm() + " Credential=" + credentials.accessKeyId() + '/' + scope
-                + ", SignedHeaders=" + canonical.signedHeaders() + ", Signature=" + signature;
-        if (chunked != null) {
-            added.add(new Header("Content-Length", Long.toString(chunked.encodedLength())));
-        }
-        added.add(new Header("Authorization", authorization));
-        ChunkEncoder encoder = chunked == null ? null : new ChunkEncoder(chunked, key, amzDate, scope, signature);
-        return new SignedRequest(added, authorization, signature, canonical.signedHeaders(), canonicalText, stringToSign,
-                encoder);
+        if (chunked != null) added.add(new Header("Content-Length", Long.toString(chunked.encodedLength())));
+        added.add(new Header("Authorization", record.signedText()));
+        SignedRequest result = new SignedRequest(Collections.unmodifiableList(added), record,
+                chunked == null ? null : new ChunkEncoder(chunked, key, amzDate, scope, record.signature()));
+        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
+        return result;
     }
 
     /**
@@ -221,63 +214,155 @@ public final class Signer {
                     + " cannot be used in a presigned URL: use PayloadMode.unsigned() or a signed payload hash");
         }
         for (QueryParam p : request.query()) {
-            if (p.name().regionMatches(true, 0, "X-Amz-", 0, 6) && isSigningParam(p.name())) {
+            if (isSigningParam(p.name())) {
                 throw new IllegalArgumentException("the request already carries the signing parameter " + p.name());
             }
         }
         Credentials credentials = params.credentials();
-        String amzDate = AmzDate.format(params.time());
-        String scope = scope(amzDate, params);
+        Stamp stamp = stamp(params);
+        String amzDate = stamp.amzDate;
+        String scope = scope(stamp, params);
 
         List<Header> signed = new ArrayList<>(request.headers().size() + 1);
         signed.add(new Header("host", request.host()));
         for (Header h : request.headers()) {
-            if (h.is("host")) requireSame(h, request.host(), "the request's host");
-            else if (h.is("authorization")) throw new IllegalArgumentException("the request already carries an Authorization header");
-            else signed.add(h);
+            switch (kind(h.name())) {
+                case HOST -> requireSame(h, request.host(), "the request's host");
+                case AUTHORIZATION -> throw new IllegalArgumentException("the request already carries an Authorization header");
+                default -> signed.add(h);
+            }
         }
-        CanonicalHeaders canonicalHeaders = CanonicalHeaders.of(signed);
-        String signedHeaders = canonicalHeaders.signedHeaders();
+        CanonicalHeaders headers = CanonicalHeaders.of(signed);
 
         List<QueryParam> query = new ArrayList<>(request.query().size() + 8);
         query.addAll(request.query());
-        query.add(new QueryParam("X-Amz-Algorithm", algorithm()));
+        query.add(v4a ? Q_ALGORITHM_V4A : Q_ALGORITHM_V4);
         query.add(new QueryParam("X-Amz-Credential", credentials.accessKeyId() + '/' + scope));
         query.add(new QueryParam("X-Amz-Date", amzDate));
         query.add(new QueryParam("X-Amz-Expires", Long.toString(expiresIn.getSeconds())));
         if (v4a) query.add(new QueryParam("X-Amz-Region-Set", params.region()));
         if (credentials.sessionToken() != null) query.add(new QueryParam("X-Amz-Security-Token", credentials.sessionToken()));
-        query.add(new QueryParam("X-Amz-SignedHeaders", signedHeaders));
-        String canonicalQuery = CanonicalQuery.of(query);
+        query.add(new QueryParam("X-Amz-SignedHeaders", headers.signedHeaders()));
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), CanonicalQuery.of(query),
+                headers, mode.contentSha256());
+        SigningRecord record = signCanonical(canonical, credentials, signingKey(params, stamp), amzDate, scope, true);
 
-        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), canonicalQuery, canonicalHeaders,
-                signedHeaders, mode.contentSha256());
-        String canonicalText = canonical.text();
-        String stringToSign = StringToSign.of(algorithm(), amzDate, scope, CanonicalRequest.hash(canonicalText));
-        String signature = v4a
-                ? SigV4a.sign(v4aKeys.privateKey(credentials), stringToSign)
-                : Signatures.v4(keys.get(credentials, amzDate.substring(0, 8), params.region(), params.service()), stringToSign);
-        debug(canonicalText, stringToSign);
-        String wireQuery = canonicalQuery + "&X-Amz-Signature=" + signature;
-        List<Header> toSend = signed.subList(1, signed.size());
-        return new PresignedRequest(request.method(), request.host(), request.path(), wireQuery, toSend,
-                params.time().plus(expiresIn), signature, canonicalText, stringToSign);
+        PresignedRequest result = new PresignedRequest(request.method(), request.host(), request.path(),
+                signed.subList(1, signed.size()), params.time().plus(expiresIn), record);
+        if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
+        return result;
     }
 
-    private String scope(String amzDate, SigningParams params) {
-        String date = amzDate.substring(0, 8);
-        return v4a
-                ? date + '/' + params.service() + "/aws4_request"
-                : date + '/' + params.region() + '/' + params.service() + "/aws4_request";
+    private SigningKey signingKey(SigningParams params, Stamp stamp) {
+        return v4a ? null : keys.get(params.credentials(), stamp.dateStamp, params.region(), params.service());
+    }
+
+    /**
+     * Steps 2 to 4, shared by both forms: hashes the canonical request, signs the string to sign, and writes the text
+     * that carries the signature. That is the Authorization value for header auth, and for a presigned URL the wire
+     * query: the canonical query is already in wire form, so the signature is simply appended to it.
+     */
+    private SigningRecord signCanonical(CanonicalRequest canonical, Credentials credentials, SigningKey key, String amzDate,
+                                        String scope, boolean presigned) {
+        Workspace w = Workspace.acquire();
+        canonical.writeTo(w.buf);
+        w.hashBuffer();
+        byte[] canonicalHash = w.hash.clone();
+        ByteBuf b = w.buf;
+        b.clear();
+        StringToSign.writeTo(b, algorithm(), amzDate, scope, canonicalHash);
+        String v4aSignature = null;
+        if (v4a) v4aSignature = SigV4a.sign(v4aKeys.privateKey(credentials), b.toString());
+        else key.sign(b.array(), 0, b.length(), w.mac);
+        b.clear();
+        if (presigned) {
+            canonical.query().writeTo(b);
+            b.append("&X-Amz-Signature=");
+        } else {
+            b.append(algorithm()).append(" Credential=").append(credentials.accessKeyId()).append('/').append(scope)
+                    .append(", SignedHeaders=");
+            canonical.headers().writeSignedHeaders(b);
+            b.append(", Signature=");
+        }
+        if (v4a) b.append(v4aSignature);
+        else b.appendHex(w.mac, 0, 32);
+        String signedText = b.toString();
+        // Not released when signing threw midway: the pool then makes a fresh one.
+        w.release();
+        return new SigningRecord(canonical, algorithm(), amzDate, scope, canonicalHash, signedText);
+    }
+
+    /** The x-amz-date value, its header and the date stamp of a signing time; the last one is reused. */
+    private record Stamp(long epochSecond, String amzDate, String dateStamp, Header dateHeader) {}
+
+    /** The credential scope of a date, region and service; the last one is reused. */
+    private record Scope(String dateStamp, String region, String service, String value) {}
+
+    private volatile Stamp lastStamp;
+    private volatile Scope lastScope;
+
+    private Stamp stamp(SigningParams params) {
+        long second = params.time().getEpochSecond();
+        Stamp s = lastStamp;
+        if (s == null || s.epochSecond != second) {
+            String amzDate = AmzDate.format(params.time());
+            s = new Stamp(second, amzDate, amzDate.substring(0, 8), new Header("x-amz-date", amzDate));
+            lastStamp = s;
+        }
+        return s;
+    }
+
+    private String scope(Stamp stamp, SigningParams params) {
+        Scope s = lastScope;
+        if (s != null && s.dateStamp.equals(stamp.dateStamp) && s.region.equals(params.region())
+                && s.service.equals(params.service())) {
+            return s.value;
+        }
+        String value = v4a
+                ? stamp.dateStamp + '/' + params.service() + "/aws4_request"
+                : stamp.dateStamp + '/' + params.region() + '/' + params.service() + "/aws4_request";
+        lastScope = new Scope(stamp.dateStamp, params.region(), params.service(), value);
+        return value;
+    }
+
+    private static final Header UNSIGNED_HEADER = new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD");
+    private static final QueryParam Q_ALGORITHM_V4 = new QueryParam("X-Amz-Algorithm", V4);
+    private static final QueryParam Q_ALGORITHM_V4A = new QueryParam("X-Amz-Algorithm", SigV4a.ALGORITHM);
+
+    private static Header contentSha256Header(PayloadMode mode) {
+        return mode instanceof PayloadMode.Unsigned ? UNSIGNED_HEADER : new Header("x-amz-content-sha256", mode.contentSha256());
+    }
+
+    /** The headers the signer manages or checks; everything else is signed as given. */
+    private enum Kind { OTHER, HOST, DATE, CONTENT_SHA256, TOKEN, REGION_SET, CONTENT_ENCODING, DECODED_LENGTH, TRAILER,
+        CONTENT_LENGTH, AUTHORIZATION }
+
+    /** Which signer-managed header {@code name} is, case-insensitively, without lower-casing it (this runs per header). */
+    private static Kind kind(String name) {
+        return switch (name.length()) {
+            case 4 -> name.equalsIgnoreCase("host") ? Kind.HOST : Kind.OTHER;
+            case 10 -> name.equalsIgnoreCase("x-amz-date") ? Kind.DATE : Kind.OTHER;
+            case 13 -> name.equalsIgnoreCase("x-amz-trailer") ? Kind.TRAILER
+                    : name.equalsIgnoreCase("authorization") ? Kind.AUTHORIZATION : Kind.OTHER;
+            case 14 -> name.equalsIgnoreCase("content-length") ? Kind.CONTENT_LENGTH : Kind.OTHER;
+            case 16 -> name.equalsIgnoreCase("content-encoding") ? Kind.CONTENT_ENCODING
+                    : name.equalsIgnoreCase("x-amz-region-set") ? Kind.REGION_SET : Kind.OTHER;
+            case 20 -> name.equalsIgnoreCase("x-amz-content-sha256") ? Kind.CONTENT_SHA256
+                    : name.equalsIgnoreCase("x-amz-security-token") ? Kind.TOKEN : Kind.OTHER;
+            case 28 -> name.equalsIgnoreCase("x-amz-decoded-content-length") ? Kind.DECODED_LENGTH : Kind.OTHER;
+            default -> Kind.OTHER;
+        };
     }
 
     private static boolean hasNoBody(String method) {
         return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");
     }
 
+    private static final List<String> SIGNING_PARAMS = List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
+            "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Region-Set");
+
     private static boolean isSigningParam(String name) {
-        for (String s : new String[] {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires",
-                "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Region-Set"}) {
+        for (String s : SIGNING_PARAMS) {
             if (s.equalsIgnoreCase(name)) return true;
         }
         return false;
@@ -289,19 +374,6 @@ public final class Signer {
             throw new IllegalArgumentException("header " + h.name() + " (" + shown + ") differs from " + what
                     + "; leave it out and let the signer set it");
         }
-    }
-
-    private static void debug(String canonicalRequest, String stringToSign) {
-        if (LOG.isLoggable(Level.DEBUG)) {
-            LOG.log(Level.DEBUG, () -> "canonical request:\n" + redactToken(canonicalRequest) + "\nstring to sign:\n" + stringToSign);
-        }
-    }
-
-    /** Session tokens are secrets and appear in canonical requests. */
-    static String redactToken(String canonicalRequest) {
-        return canonicalRequest
-                .replaceAll("(?m)^(x-amz-security-token:).*$", "$1****")
-                .replaceAll("(X-Amz-Security-Token=)[^&\n]*", "$1****");
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Who signs, for which region and service, and when.
  *
- * <p>Immutable. The time is always an input: the signer never reads a clock. It is truncated to the second.
+ * <p>Immutable and thread-safe. The time is always an input: the signer never reads a clock. It is truncated to the second.
  * For SigV4A, {@code region} is the region set, such as {@code us-east-1} or {@code *}.
  *
  * @param credentials the credentials to sign with
@@ -17,6 +17,12 @@ import java.util.Objects;
  */
 public record SigningParams(Credentials credentials, String region, String service, Instant time) {
 
+    /**
+     * Truncates the time to the second, as {@code x-amz-date} does.
+     *
+     * @throws IllegalArgumentException when the region or service is blank or holds white space, {@code /} or
+     *     non-ASCII (they go into the credential scope)
+     */
     public SigningParams {
         Objects.requireNonNull(credentials, "credentials");
         if (region == null || region.isBlank()) {

@@ -1,7 +1,7 @@
 package io.s3pump.sigv4;
 
+import io.s3pump.sigv4.internal.ByteBuf;
 import io.s3pump.sigv4.internal.CanonicalQuery;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,8 +15,6 @@ import java.util.Objects;
  * {@code a%252Fb} and {@code a/../b} as {@code a/../b}. Stateless and thread-safe.
  */
 public final class UriEncoding {
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-
     private UriEncoding() {}
 
     /** Encodes an object key for the path: like {@link #encode(String)} but keeps {@code /}. {@code "a%2Fb"} → {@code "a%252Fb"}. */
@@ -47,37 +45,16 @@ public final class UriEncoding {
      * This string is also a valid wire query, so send it as is (after the {@code ?}).
      */
     public static String canonicalQuery(List<QueryParam> params) {
-        return CanonicalQuery.of(params);
-    }
-
-    static boolean isUnreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return CanonicalQuery.of(List.copyOf(params)).toString();
     }
 
     private static String encode(String s, boolean keepSlash) {
         Objects.requireNonNull(s, "s");
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (!(isUnreserved(c) || keepSlash && c == '/')) break;
-            i++;
-        }
-        if (i == n) return s; // nothing to encode: no copy
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[utf8.length * 3];
-        int o = 0;
-        for (byte b : utf8) {
-            int c = b & 0xff;
-            if (isUnreserved(c) || keepSlash && c == '/') {
-                out[o++] = (byte) c;
-            } else {
-                out[o++] = '%';
-                out[o++] = HEX[c >> 4];
-                out[o++] = HEX[c & 0xf];
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (!ByteBuf.keepsUnencoded(s.charAt(i), keepSlash)) {
+                return new ByteBuf(n + 16).appendUriEncoded(s, keepSlash).toString();
             }
         }
-        return new String(out, 0, o, StandardCharsets.ISO_8859_1);
+        return s; // nothing to encode: no copy
     }
 }

@@ -3,7 +3,6 @@ package io.s3pump.sigv4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.s3pump.sigv4.internal.Hex;
 import io.s3pump.sigv4.internal.SigV4a;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +289,7 @@ class AwsCAuthSuiteTest {
             Signature s = Signature.getInstance("SHA256withECDSA");
             s.initVerify(key);
             s.update(stringToSign.getBytes(StandardCharsets.UTF_8));
-            return s.verify(Hex.decode(hexSignature.strip()));
+            return s.verify(HexFormat.of().parseHex(hexSignature.strip()));
         } catch (GeneralSecurityException e) {
             return false;
         }

@@ -3,27 +3,35 @@ package io.s3pump.sigv4.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * SigV4 step 1: the canonical request. The URI is the wire path verbatim (S3 rules: no normalisation, no
- * second encoding); the query is already canonical.
+ * SigV4 step 1: the canonical request. The URI is the wire path verbatim (S3 rules: no normalisation, no second
+ * encoding). A value: the text is written on demand into a buffer for hashing, or rendered for debug output.
  */
-public record CanonicalRequest(String method, String uri, String query, CanonicalHeaders headers, String signedHeaders,
-                               String payloadHash) {
+public record CanonicalRequest(String method, String uri, CanonicalQuery query, CanonicalHeaders headers, String payloadHash) {
 
-    public static CanonicalRequest of(String method, String uri, String query, CanonicalHeaders headers, String payloadHash) {
-        return new CanonicalRequest(method, uri, query, headers, headers.signedHeaders(), payloadHash);
+    /** Writes method, URI, query, headers, blank line, signed headers and payload hash. */
+    public void writeTo(ByteBuf out) {
+        // Method and path are printable ASCII (checked by SignableRequest), so they are bulk-copied.
+        out.appendAscii(method).append('\n').appendAscii(uri).append('\n');
+        query.writeTo(out);
+        out.append('\n');
+        headers.writeTo(out);
+        out.append('\n');
+        headers.writeSignedHeaders(out);
+        out.append('\n').appendAscii(payloadHash);
     }
 
-    /** The text that is hashed: method, URI, query, headers, blank line, signed headers, payload hash. */
+    public String signedHeaders() {
+        return headers.signedHeaders();
+    }
+
+    /** The text that is hashed. */
     public String text() {
-        StringBuilder sb = new StringBuilder(method.length() + uri.length() + query.length() + headers.textLength()
-                + signedHeaders.length() + payloadHash.length() + 6);
-        sb.append(method).append('\n').append(uri).append('\n').append(query).append('\n');
-        headers.appendTo(sb);
-        sb.append('\n').append(signedHeaders).append('\n').append(payloadHash);
-        return sb.toString();
+        ByteBuf b = new ByteBuf(512);
+        writeTo(b);
+        return b.toString();
     }
 
-    /** Hex SHA-256 of {@link #text()}. */
+    /** Hex SHA-256 of a canonical request text. */
     public static String hash(String text) {
         return Hex.encode(Sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }

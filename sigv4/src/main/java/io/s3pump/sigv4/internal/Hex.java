@@ -19,27 +19,6 @@ public final class Hex {
         return new String(out, StandardCharsets.ISO_8859_1);
     }
 
-    /** Writes the hex of {@code bytes} into {@code out} at {@code offset}; returns the offset after it. */
-    public static int encodeInto(byte[] bytes, byte[] out, int offset) {
-        for (int b : bytes) {
-            out[offset++] = DIGITS[(b >> 4) & 0xf];
-            out[offset++] = DIGITS[b & 0xf];
-        }
-        return offset;
-    }
-
-    public static byte[] decode(String hex) {
-        if ((hex.length() & 1) != 0) throw new IllegalArgumentException("odd number of hex digits");
-        byte[] out = new byte[hex.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            int hi = Character.digit(hex.charAt(2 * i), 16);
-            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) throw new IllegalArgumentException("not a hex digit at " + 2 * i);
-            out[i] = (byte) (hi << 4 | lo);
-        }
-        return out;
-    }
-
     public static boolean isLowerHex(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

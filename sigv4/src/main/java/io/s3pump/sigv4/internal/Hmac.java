@@ -15,23 +15,18 @@ public final class Hmac {
 
     private Hmac() {}
 
-    /** A fresh Mac keyed with {@code key}. */
-    public static Mac keyedWith(byte[] key) {
-        return keyed(copy(PROTOTYPE), key);
+    /** HMAC-SHA256 of {@code data} under {@code key}, for the key derivations (not the per-request signature). */
+    public static byte[] hmac(byte[] key, byte[] data) {
+        return keyed(fresh(), key).doFinal(data);
     }
 
-    /** A fresh copy of {@code prototype}, keeping its key: cheaper than re-keying. */
-    public static Mac copy(Mac prototype) {
+    private static Mac fresh() {
         try {
-            return (Mac) prototype.clone();
+            return (Mac) PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {
             // Providers without cloning (rare, e.g. some HSM providers) get a fresh lookup instead.
             return newInstance();
         }
-    }
-
-    public static byte[] hmac(byte[] key, byte[] data) {
-        return keyedWith(key).doFinal(data);
     }
 
     private static Mac keyed(Mac mac, byte[] key) {

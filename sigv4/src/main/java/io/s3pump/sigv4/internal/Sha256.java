@@ -6,21 +6,17 @@ import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 instances cloned from a prototype: a clone is far cheaper than a provider lookup. */
 public final class Sha256 {
-    private static final MessageDigest PROTOTYPE = newInstance();
-    private static final boolean CLONEABLE = isCloneable();
+    private static final MessageDigest PROTOTYPE = cloneablePrototype();
 
     private Sha256() {}
 
-    /** A fresh, unshared digest. */
+    /** A fresh, unshared digest; always cloneable (SigningKey clones its absorbed pad states). */
     public static MessageDigest newDigest() {
-        if (CLONEABLE) {
-            try {
-                return (MessageDigest) PROTOTYPE.clone();
-            } catch (CloneNotSupportedException e) {
-                // fall through: checked once in isCloneable, cannot happen
-            }
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 cannot be cloned (checked when the prototype was made)", e);
         }
-        return newInstance();
     }
 
     public static byte[] digest(byte[] data) {
@@ -33,20 +29,19 @@ public final class Sha256 {
         return md.digest();
     }
 
-    private static MessageDigest newInstance() {
+    /** Fails at class initialisation, not mid-request, when a replacement provider cannot clone digests. */
+    private static MessageDigest cloneablePrototype() {
+        MessageDigest prototype;
         try {
-            return MessageDigest.getInstance("SHA-256");
+            prototype = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-    }
-
-    private static boolean isCloneable() {
         try {
-            PROTOTYPE.clone();
-            return true;
+            prototype.clone();
         } catch (CloneNotSupportedException e) {
-            return false;
+            throw new IllegalStateException("the SHA-256 provider " + prototype.getProvider() + " cannot clone digests", e);
         }
+        return prototype;
     }
 }

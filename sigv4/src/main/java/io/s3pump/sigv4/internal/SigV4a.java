@@ -24,7 +24,13 @@ public final class SigV4a {
     private static final BigInteger N_MINUS_2 = P256.getOrder().subtract(BigInteger.TWO);
     private static final int MAX_ENTRIES = 64;
 
-    private record Entry(String secret, ECPrivateKey key) {}
+    private record Entry(String secret, ECPrivateKey key) {
+        // A record's generated toString would print the secret (and the key's provider-specific text).
+        @Override
+        public String toString() {
+            return "Entry[****]";
+        }
+    }
 
     // Keyed by access key id only; the entry remembers its secret so a rotated secret re-derives.
     private final ConcurrentHashMap<String, Entry> keys = new ConcurrentHashMap<>();

@@ -9,6 +9,6 @@ public final class Signatures {
     private Signatures() {}
 
     public static String v4(SigningKey key, String stringToSign) {
-        return Hex.encode(key.mac().doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        return key.signHex(stringToSign.getBytes(StandardCharsets.UTF_8));
     }
 }

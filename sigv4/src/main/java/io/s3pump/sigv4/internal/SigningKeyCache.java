@@ -20,6 +20,12 @@ public final class SigningKeyCache {
                     && key.accessKeyId.equals(c.accessKeyId())
                     && (secret == c.secretAccessKey() || secret.equals(c.secretAccessKey()));
         }
+
+        // A record's generated toString would print the secret.
+        @Override
+        public String toString() {
+            return "Entry[" + key + ", secret=****]";
+        }
     }
 
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();

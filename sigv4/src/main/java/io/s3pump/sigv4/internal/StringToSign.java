@@ -5,9 +5,13 @@ public final class StringToSign {
     private StringToSign() {}
 
     public static String of(String algorithm, String amzDate, String scope, String canonicalRequestHash) {
-        return new StringBuilder(algorithm.length() + amzDate.length() + scope.length() + canonicalRequestHash.length() + 3)
-                .append(algorithm).append('\n').append(amzDate).append('\n').append(scope).append('\n')
-                .append(canonicalRequestHash).toString();
+        return algorithm + '\n' + amzDate + '\n' + scope + '\n' + canonicalRequestHash;
+    }
+
+    /** Writes the string to sign with the hex of the 32-byte canonical request hash. */
+    public static void writeTo(ByteBuf out, String algorithm, String amzDate, String scope, byte[] canonicalRequestHash) {
+        out.appendAscii(algorithm).append('\n').appendAscii(amzDate).append('\n').appendAscii(scope).append('\n')
+                .appendHex(canonicalRequestHash, 0, 32);
     }
 
     /** The string to sign for one aws-chunked chunk, chained to the previous signature. */
