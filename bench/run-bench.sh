@@ -1,0 +1,380 @@
+#!/usr/bin/env bash
+# The RGW throughput comparison of issue 5, in one run on one machine: s3pump (each integrity mode) against the
+# AWS CLI v2, boto3 and the AWS SDK for Java v2 Transfer Manager (CRT client and Java multipart client).
+#
+#   eval "$(rgw/rgw.sh start)"          # a fresh local RGW (or any endpoint in AWS_ENDPOINT_URL on this machine)
+#   bench/run-bench.sh [options]        # markdown table on stdout, raw CSV and logs in bench/results/
+#
+# Options (defaults follow issue 5):
+#   --size SIZE         test file, random bytes (default 1GiB)
+#   --part-size SIZE    part size of every client (default 8MiB)
+#   --concurrency N     parts in flight of every client (default 8)
+#   --rounds N          rounds; each round runs every peer once, in an order rotated per round (default 3)
+#   --warmup SIZE       uploaded with s3pump before the rounds, so RGW's OSD settles (default 4GiB; 0 for none)
+#   --peers LIST        comma-separated subset of: s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,
+#                       s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,
+#                       tm-java (default: all)
+#   --rss-size SIZE     after the rounds, one s3pump upload of a file this large (default and -tuned flags), to
+#                       check that peak RSS stays flat with the file size (default 4GiB; 0 to skip)
+#   --no-download       uploads only
+#   --out DIR           where the CSV and logs go (default bench/results)
+#   --label TEXT        a note stored with the results (e.g. "busy machine")
+#
+# Every figure is whole-process, start-up included, from /usr/bin/time -f '%e %U %S %M' (wall, user, system,
+# max RSS). The server's CPU is the utime+stime delta of the radosgw listening on the endpoint's port plus the
+# ceph-osd of the same cluster (same -c ceph.conf), read from /proc around each transfer; the zero-cost-client
+# ceiling is cores / server CPU-s per GiB. Objects are deleted after each round; downloads are compared with the
+# source file (outside the measured interval).
+set -Eeuo pipefail
+
+here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
+root=$(dirname "$here")
+
+size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB
+all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,tm-java"
+# The "-tuned" rows run the same jar with JVM flags a launcher could set: a JDK 25 AOT cache (trained in this run on a
+# 64 MiB transfer), the serial GC and a 64 MiB heap. They show what start-up and heap sizing cost the default rows.
+peers=$all_peers
+die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
+say() { printf 'run-bench: %s\n' "$*" >&2; }
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --size) size=$2; shift 2 ;;
+        --part-size) part=$2; shift 2 ;;
+        --concurrency) concurrency=$2; shift 2 ;;
+        --rounds) rounds=$2; shift 2 ;;
+        --warmup) warmup=$2; shift 2 ;;
+        --peers) peers=$2; shift 2 ;;
+        --rss-size) rss_size=$2; shift 2 ;;
+        --no-download) download=0; shift ;;
+        --out) out=$2; shift 2 ;;
+        --label) label=$2; shift 2 ;;
+        -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+
+# SIZE -> bytes, binary units as s3pump reads them (8MB = 8MiB).
+bytes() {
+    local v=${1^^} n unit
+    [[ "$v" =~ ^([0-9]+)([KMGT]?)I?B?$ ]] || die "'$1' is not a size (e.g. 8MiB, 1GiB)"
+    n=${BASH_REMATCH[1]} unit=${BASH_REMATCH[2]}
+    case "$unit" in K) n=$((n << 10)) ;; M) n=$((n << 20)) ;; G) n=$((n << 30)) ;; T) n=$((n << 40)) ;; esac
+    echo "$n"
+}
+size_b=$(bytes "$size") part_b=$(bytes "$part") warmup_b=$(bytes "$warmup") rss_b=$(bytes "$rss_size")
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number"
+[[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || die "--concurrency must be a positive number"
+for p in ${peers//,/ }; do [[ ",$all_peers," == *",$p,"* ]] || die "unknown peer $p (known: $all_peers)"; done
+
+for v in AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY; do
+    [ -n "${!v:-}" ] || die "$v is not set: run eval \"\$(rgw/rgw.sh start)\" first"
+done
+export AWS_REGION=${AWS_REGION:-us-east-1} AWS_DEFAULT_REGION=${AWS_DEFAULT_REGION:-${AWS_REGION:-us-east-1}}
+curl -fsS -o /dev/null "$AWS_ENDPOINT_URL" || die "cannot reach $AWS_ENDPOINT_URL"
+command -v /usr/bin/time >/dev/null || die "needs /usr/bin/time (apt-get install time)"
+
+. "$root/scripts/jdk25.sh"
+cores=$(nproc)
+ticks=$(getconf CLK_TCK)
+
+# --- the server's processes ------------------------------------------------------------------------------------
+port=$(sed -E 's#^[a-z]+://[^:/]+:?([0-9]*).*#\1#' <<<"$AWS_ENDPOINT_URL")
+[ -n "$port" ] || port=80
+rgw_pid=$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o '"radosgw",pid=[0-9]*' | head -1 | sed 's/.*pid=//') || true
+server_pids=()
+if [ -n "$rgw_pid" ]; then
+    server_pids+=("$rgw_pid")
+    conf=$(tr '\0' '\n' <"/proc/$rgw_pid/cmdline" | awk 'p { print; exit } $0 == "-c" || $0 == "--conf" { p = 1 }')
+    for pid in $(pgrep -x ceph-osd || true); do
+        if [ -n "$conf" ] && tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qxF -- "$conf"; then server_pids+=("$pid"); fi
+    done
+    say "server: radosgw $rgw_pid + ceph-osd ${server_pids[*]:1} (config $conf)"
+else
+    say "no radosgw listens on port $port: server CPU is not measured"
+fi
+server_ticks() { # utime + stime of the server processes, in clock ticks
+    local sum=0 pid t
+    for pid in "${server_pids[@]}"; do
+        t=$(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }') || return 1
+        sum=$((sum + t))
+    done
+    echo "$sum"
+}
+
+# --- builds --------------------------------------------------------------------------------------------------------
+say "building the s3pump jar and the Transfer Manager peers"
+(cd "$root" && ./s3pump --version >/dev/null) || die "the s3pump jar does not build"
+(cd "$root" && mvn -B -q -f bench/peers/pom.xml test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/classpath.txt >/dev/null) || die "the peers do not build (mvn -f bench/peers/pom.xml)"
+peer_cp="$here/peers/target/test-classes:$(cat "$here/peers/target/classpath.txt")"
+# The AWS CLI v2 of Debian's awscli package, not whatever `aws` comes first on PATH (a pip aws-cli v1 may).
+aws=${AWS_CLI:-/usr/bin/aws}
+"$aws" --version 2>&1 | grep -q '^aws-cli/2' || die "$aws is not the AWS CLI v2 (set AWS_CLI=/path/to/aws)"
+# The interpreter that has boto3, resolved once: a pyenv shim would add a bash start-up to every measured run.
+py=$(python3 -c 'import sys, boto3; print(sys.executable)' 2>/dev/null) || die "boto3 is missing (pip install boto3)"
+
+# --- run state -----------------------------------------------------------------------------------------------------
+run_id=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$out"
+csv="$out/rgw-$run_id.csv"
+log="$out/rgw-$run_id.log"
+work=$(mktemp -d "${TMPDIR:-/tmp}/s3pump-run-bench.XXXXXX")
+bucket="s3pump-peers-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"
+cleanup() {
+    "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rb "s3://$bucket" --force >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+aws_config="$work/aws-config"
+cat >"$aws_config" <<EOF
+[default]
+region = $AWS_REGION
+s3 =
+  multipart_threshold = $((part_b >> 20))MB
+  multipart_chunksize = $((part_b >> 20))MB
+  max_concurrent_requests = $concurrency
+EOF
+
+file="$work/test-$size_b.bin"
+say "writing $size of random bytes to $file"
+head -c "$size_b" /dev/urandom >"$file"
+"$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 mb "s3://$bucket" >/dev/null
+
+echo "run_id,label,round,peer,sends,direction,bytes,wall_s,user_s,sys_s,client_cpu_s,client_cpu_s_per_gib,mib_s,max_rss_mib,server_cpu_s,server_cpu_s_per_gib,ceiling_mib_s,warmup_bytes,cores" >"$csv"
+{ echo "# run $run_id ${label:+($label)}"; echo "# $(uname -srm), $cores cores, $(java -version 2>&1 | head -1)"; \
+  echo "# $("$aws" --version 2>&1)"; echo "# boto3 $("$py" -c 'import boto3, botocore; print(boto3.__version__, "botocore", botocore.__version__)')"; } >"$log"
+
+# --- the AOT cache of the "-tuned" rows: one training run (JDK 25, JEP 514/515) on a small file ---------------------
+aot="$work/s3pump.aot"
+tuned_opts="-XX:AOTCache=$aot -XX:+UseSerialGC -Xmx64m"
+if [[ ",$peers," == *"-tuned,"* ]]; then
+    say "training the AOT cache of the -tuned rows"
+    head -c $((64 << 20)) /dev/urandom >"$work/train.bin"
+    S3PUMP_JAVA_OPTS="-XX:AOTCacheOutput=$aot" "$root/s3pump" bench "s3://$bucket" --file "$work/train.bin" \
+        --size $((64 << 20)) --part-size "$part_b" --concurrency "$concurrency" --rounds 2 --no-latency >>"$log" 2>&1 \
+        || die "AOT training failed (see $log)"
+    rm -f "$work/train.bin"
+fi
+
+# --- warm-up -------------------------------------------------------------------------------------------------------
+if [ "$warmup_b" -gt 0 ]; then
+    say "warming up RGW: $warmup with s3pump (per-upload server CPU/GiB in $log)"
+    (cd "$root" && ./s3pump bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
+        --concurrency "$concurrency" --direction up --rounds 1 --warmup "$warmup_b" --no-latency) >>"$log" 2>&1 \
+        || die "warm-up failed (see $log)"
+    grep -E '^(warm-up|round) ' "$log" | tail -n +1 >&2 || true
+fi
+
+# --- one measured transfer -----------------------------------------------------------------------------------------
+# measure ROUND PEER SENDS DIRECTION COMMAND...: runs COMMAND under /usr/bin/time, adds a CSV row.
+measure() {
+    local round=$1 peer=$2 sends=$3 direction=$4; shift 4
+    local tfile="$work/time" s0 s1 wall user sys rss bytes=${MEASURE_BYTES:-$size_b}
+    s0=$( [ ${#server_pids[@]} -gt 0 ] && server_ticks || echo "")
+    if ! /usr/bin/time -o "$tfile" -f '%e %U %S %M' "$@" >>"$log" 2>&1; then
+        say "$peer $direction failed (round $round); see $log"
+        tail -5 "$log" >&2
+        return 1
+    fi
+    s1=$( [ ${#server_pids[@]} -gt 0 ] && server_ticks || echo "")
+    read -r wall user sys rss <"$tfile"
+    awk -v run="$run_id" -v label="$label" -v round="$round" -v peer="$peer" -v sends="$sends" -v dir="$direction" \
+        -v bytes="$bytes" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" -v s0="$s0" -v s1="$s1" \
+        -v ticks="$ticks" -v warm="$warmup_b" -v cores="$cores" 'BEGIN {
+            gib = bytes / 1073741824; cpu = user + sys
+            srv = (s0 == "" || s1 == "") ? "" : (s1 - s0) / ticks
+            srvg = srv == "" ? "" : srv / gib
+            ceil = (srvg == "" || srvg == 0) ? "" : cores / srvg * 1024
+            printf "%s,\"%s\",%s,%s,\"%s\",%s,%d,%.2f,%.2f,%.2f,%.2f,%.3f,%.1f,%.1f,%s,%s,%s,%d,%d\n", run, label, round, peer, sends,
+                dir, bytes, wall, user, sys, cpu, cpu / gib, bytes / 1048576 / wall, rss / 1024,
+                srv == "" ? "" : sprintf("%.2f", srv), srvg == "" ? "" : sprintf("%.3f", srvg),
+                ceil == "" ? "" : sprintf("%.1f", ceil), warm, cores
+        }' >>"$csv"
+    tail -1 "$csv" | sed 's/"[^"]*"/x/g' | awk -F, '{ printf "run-bench: round %s %-18s %-4s %7.1f MiB/s %6.2f CPU-s/GiB %5.0f MiB  server %s CPU-s/GiB\n", $3, $4, $6, $13, $12, $14, $16 }' >&2
+}
+
+# Checks a download against the source outside the measured interval; a mismatch stops the run.
+same() {
+    [ -f "$1" ] || return 1
+    cmp -s "$file" "$1" || die "downloaded $1 differs from the source"
+    rm -f "$1"
+}
+rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" >/dev/null; }
+
+# s3pump runs through its launcher, as users run it: `s3pump bench` with one round drives the same transfer engine as
+# `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
+s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
+    measure "$1" "$2" "$3" up env S3PUMP_JAVA_OPTS="${7:-}" "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
+        --concurrency "$concurrency" --checksum "$4" --local-md5 "$5" --direction up --rounds 1 --key "$6" --keep \
+        --no-latency
+}
+s3pump_down() { # ROUND PEER KEY [JAVA_OPTS]: into a temporary file that the engine verifies by ETag, then removes
+    measure "$1" "$2" "MD5 per range" down env S3PUMP_JAVA_OPTS="${4:-}" "$root/s3pump" bench "s3://$bucket" --part-size "$part_b" \
+        --concurrency "$concurrency" --direction down --rounds 1 --key "$3" --no-latency
+}
+
+run_peer() { # ROUND PEER
+    local round=$1 peer=$2 key="$2-r$1" down="$work/down-$2"
+    case "$peer" in
+        s3pump-none) s3pump_up "$round" "$peer" "UNSIGNED-PAYLOAD + local MD5" none auto "$key" ;;
+        s3pump-none-nomd5) s3pump_up "$round" "$peer" "UNSIGNED-PAYLOAD" none never "$key" ;;
+        s3pump-md5) s3pump_up "$round" "$peer" "Content-MD5" md5 auto "$key" ;;
+        s3pump-sha256) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key"
+            # s3pump's download does not depend on the upload's integrity mode: measured once, here.
+            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump "$key"; fi ;;
+        s3pump-chunked) s3pump_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked auto "$key" ;;
+        s3pump-none-nomd5-tuned) s3pump_up "$round" "$peer" "UNSIGNED-PAYLOAD" none never "$key" "$tuned_opts" ;;
+        s3pump-sha256-tuned) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key" "$tuned_opts"
+            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump-tuned "$key" "$tuned_opts"; fi ;;
+        aws-cli)
+            measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \
+                "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "$file" "s3://$bucket/$key"
+            if [ "$download" = 1 ]; then
+                measure "$round" "$peer" "-" down env AWS_CONFIG_FILE="$aws_config" \
+                    "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "s3://$bucket/$key" "$down"
+                same "$down"
+            fi ;;
+        boto3)
+            measure "$round" "$peer" "signed SHA-256 + crc32 header" up "$py" "$here/peers/boto3_peer.py" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
+            if [ "$download" = 1 ]; then
+                measure "$round" "$peer" "-" down "$py" "$here/peers/boto3_peer.py" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
+                same "$down"
+            fi ;;
+        tm-crt|tm-java)
+            local kind=${peer#tm-}
+            measure "$round" "$peer" "UNSIGNED-PAYLOAD" up java --enable-native-access=ALL-UNNAMED -cp "$peer_cp" \
+                io.s3pump.bench.peers.TransferManagerPeer "$kind" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
+            if [ "$download" = 1 ]; then
+                measure "$round" "$peer" "-" down java --enable-native-access=ALL-UNNAMED -cp "$peer_cp" \
+                    io.s3pump.bench.peers.TransferManagerPeer "$kind" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
+                same "$down"
+            fi ;;
+    esac
+    rm_object "$key"
+}
+
+# --- the rounds: every peer once per round, the order rotated so that no peer always follows the same one -------------
+IFS=, read -r -a list <<<"$peers"
+n=${#list[@]}
+for ((r = 1; r <= rounds; r++)); do
+    say "round $r of $rounds"
+    for ((i = 0; i < n; i++)); do
+        peer=${list[$(((i + (r - 1) * 3) % n))]}
+        run_peer "$r" "$peer" || say "$peer failed in round $r; going on without its figures"
+    done
+done
+
+# --- peak RSS against file size: one upload of a larger file, default and -tuned flags ------------------------------
+if [ "$rss_b" -gt 0 ] && [ "$rss_b" != "$size_b" ]; then
+    say "RSS check: s3pump uploads of a $rss_size file"
+    big="$work/big-$rss_b.bin"
+    head -c "$rss_b" /dev/urandom >"$big"
+    for variant in default tuned; do
+        opts=""; [ "$variant" = tuned ] && opts=$tuned_opts
+        [ "$variant" = tuned ] && [ ! -f "$aot" ] && continue
+        MEASURE_BYTES=$rss_b measure rss "s3pump-sha256-$rss_size${opts:+-tuned}" "signed SHA-256" up \
+            env S3PUMP_JAVA_OPTS="$opts" "$root/s3pump" bench "s3://$bucket" --file "$big" --size "$rss_b" \
+            --part-size "$part_b" --concurrency "$concurrency" --checksum sha256 --direction up --rounds 1 --no-latency \
+            || say "the $rss_size upload failed"
+    done
+    rm -f "$big"
+fi
+
+# --- the table -----------------------------------------------------------------------------------------------------
+python3 - "$csv" "$run_id" "$label" "$warmup" "$size" "$part" "$concurrency" "$rounds" <<'PY'
+import csv, statistics, sys
+path, run_id, label, warmup, size, part, conc, rounds = sys.argv[1:]
+rows = list(csv.DictReader(open(path)))
+nan = float("nan")
+def med(rs, k):
+    v = [float(r[k]) for r in rs if r[k] != ""]
+    return statistics.median(v) if v else nan
+def f(x, fmt):
+    return "–" if x != x else format(x, fmt)
+main = [r for r in rows if r["round"] != "rss"]
+groups = {}
+for r in main:
+    groups.setdefault((r["direction"], r["peer"]), []).append(r)
+print(f"Run {run_id}{' (' + label + ')' if label else ''}: {size} random file, {part} parts, {conc} in flight, "
+      f"medians of {rounds} alternating rounds, warm-up {warmup} before the rounds; whole-process figures incl. start-up.\n")
+best = {}
+for direction in ("up", "down"):
+    peers = [(p, rs) for (d, p), rs in groups.items() if d == direction]
+    if not peers:
+        continue
+    others = [(p, rs) for p, rs in peers if not p.startswith("s3pump")]
+    if others:
+        bm = max(others, key=lambda pr: med(pr[1], "mib_s"))
+        bc = min(others, key=lambda pr: med(pr[1], "client_cpu_s_per_gib"))
+        br = min(others, key=lambda pr: med(pr[1], "max_rss_mib"))
+        best[direction] = (bm, bc, br)
+        b_mibs, b_cpu, b_rss = med(bm[1], "mib_s"), med(bc[1], "client_cpu_s_per_gib"), med(br[1], "max_rss_mib")
+        print(f"**{'Upload' if direction == 'up' else 'Download'}**: best peer {bm[0]} {b_mibs:.1f} MiB/s; cheapest "
+              f"{bc[0]} {b_cpu:.2f} CPU-s/GiB; smallest {br[0]} {b_rss:.0f} MiB (the × columns divide by these)\n")
+    else:
+        b_mibs = b_cpu = b_rss = nan
+    print("| client | sends per part | MiB/s | × best | client CPU-s/GiB (kernel) | × best | peak RSS MiB | × best | server CPU-s/GiB | ceiling MiB/s | % of ceiling |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    peers.sort(key=lambda pr: -med(pr[1], "mib_s"))
+    for p, rs in peers:
+        m, c, k, rss = med(rs, "mib_s"), med(rs, "client_cpu_s_per_gib"), med(rs, "sys_s"), med(rs, "max_rss_mib")
+        gib = float(rs[0]["bytes"]) / 2**30
+        s_, ceil = med(rs, "server_cpu_s_per_gib"), med(rs, "ceiling_mib_s")
+        print(f"| {p} | {rs[0]['sends']} | {m:.1f} | {f(m / b_mibs, '.2f')} | {c:.2f} ({k / gib:.2f}) | {f(c / b_cpu, '.2f')} | "
+              f"{rss:.0f} | {f(rss / b_rss, '.2f')} | {f(s_, '.2f')} | {f(ceil, '.0f')} | {f(100 * m / ceil if ceil == ceil else nan, '.0f')}% |")
+    print()
+
+rss_rows = [r for r in rows if r["round"] == "rss"]
+if rss_rows:
+    print("**Peak RSS against file size** (one upload each, signed SHA-256)\n")
+    print("| run | file | MiB/s | client CPU-s/GiB | peak RSS MiB |")
+    print("|---|---|---|---|---|")
+    for r in rss_rows:
+        b = int(r['bytes'])
+        print(f"| {r['peer']} | {f'{b / 2**30:.0f} GiB' if b >= 2**30 else f'{b / 2**20:.0f} MiB'} | {float(r['mib_s']):.1f} | {float(r['client_cpu_s_per_gib']):.2f} | {float(r['max_rss_mib']):.0f} |")
+    print()
+
+# Issue 5's targets, checked against this run.
+def get(direction, peer, key):
+    rs = groups.get((direction, peer))
+    return med(rs, key) if rs else nan
+if "up" in best:
+    print("**Issue 5 targets in this run** (s3pump rows as run by default, without the -tuned flags)\n")
+    bm, bc, br = best["up"]
+    b_up = med(bm[1], "mib_s")
+    unsigned = [get("up", p, "client_cpu_s_per_gib") for p in ("tm-crt", "tm-java")]
+    verified = [get("up", p, "client_cpu_s_per_gib") for p in ("aws-cli", "boto3")]
+    unsigned = min([x for x in unsigned if x == x], default=nan)
+    verified = min([x for x in verified if x == x], default=nan)
+    checks = []
+    fast = max([(get("up", p, "mib_s"), p) for p in ("s3pump-none-nomd5", "s3pump-none", "s3pump-sha256", "s3pump-md5", "s3pump-chunked")])
+    checks.append((f"upload ≥ 1.25 × best peer ({1.25 * b_up:.1f} MiB/s)", f"{fast[1]} {fast[0]:.1f}", fast[0] >= 1.25 * b_up))
+    ceil = get("up", fast[1], "ceiling_mib_s")
+    checks.append((f"upload ≥ 80 % of its ceiling ({f(0.8 * ceil, '.0f')} MiB/s)", f"{fast[0] / ceil * 100:.0f} %" if ceil == ceil else "–", ceil == ceil and fast[0] >= 0.8 * ceil))
+    for p, limit, what in (("s3pump-none-nomd5", unsigned / 3, "UNSIGNED-PAYLOAD: ≤ ⅓ of the cheapest UNSIGNED peer"),
+                           ("s3pump-sha256", verified / 3, "verified payload (signed SHA-256): ≤ ⅓ of the cheapest verified peer"),
+                           ("s3pump-md5", verified / 3, "verified payload (Content-MD5): ≤ ⅓ of the cheapest verified peer"),
+                           ("s3pump-chunked", verified / 3, "verified payload (aws-chunked): ≤ ⅓ of the cheapest verified peer"),
+                           ("s3pump-none", unsigned / 3, "UNSIGNED-PAYLOAD + local MD5: ≤ ⅓ of the cheapest UNSIGNED peer")):
+        c = get("up", p, "client_cpu_s_per_gib")
+        checks.append((f"{what} ({f(limit, '.2f')} CPU-s/GiB)", f"{p} {f(c, '.2f')}", c == c and limit == limit and c <= limit))
+    rss = get("up", "s3pump-sha256", "max_rss_mib")
+    checks.append(("peak RSS ≤ 160 MiB at 8 MiB × 8", f"s3pump-sha256 {f(rss, '.0f')} MiB", rss == rss and rss <= 160))
+    big = [r for r in rss_rows if not r["peer"].endswith("-tuned")]
+    if big:
+        b = float(big[0]["max_rss_mib"])
+        checks.append((f"peak RSS flat from {size} to {int(big[0]['bytes']) / 2**30:.0f} GiB (within 10 %)", f"{f(rss, '.0f')} → {b:.0f} MiB", rss == rss and b <= rss * 1.1))
+    if "down" in best:
+        d_best = med(best["down"][0][1], "mib_s")
+        d = get("down", "s3pump", "mib_s")
+        checks.append((f"download ≥ 1.25 × best peer ({1.25 * d_best:.1f} MiB/s)", f"s3pump {f(d, '.1f')}", d == d and d >= 1.25 * d_best))
+    print("| target | s3pump | met |")
+    print("|---|---|---|")
+    for what, value, ok in checks:
+        print(f"| {what} | {value} | {'yes' if ok else '**no**'} |")
+    print()
+PY
+say "raw figures: $csv; tool output: $log"
