@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             PresignCommand.class,
             UploadsCommand.class,
             VerifyCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class S3pump implements Runnable {
