@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * whether this side asks for it ({@link #md5()}) or the client computed it ({@link #offerMd5}).
  *
  * <p>File pages of a mapping count in the RSS. Hashing releases each window of pages behind it, and so does the
- * body as it is sent ({@code UploadBody.of(MemorySegment)}), so 8 parts of 8 MiB in flight hold a few MiB of
+ * body as it is sent ({@code UploadBody.ofFileMapping}), so 8 parts of 8 MiB in flight hold a few MiB of
  * file pages instead of 64 MiB (measured in {@code client/PERFORMANCE.md}).
  */
 public final class MappedPart implements AutoCloseable {

@@ -41,7 +41,7 @@ public final class S3ClientStore implements ObjectStore {
     public String uploadPart(String bucket, String key, String uploadId, MappedPart part) throws IOException {
         UploadPartRequest request = UploadPartRequest.of(bucket, key, uploadId, part.number())
                 .withPrecomputed(known(part));
-        UploadPartResult result = client.uploadPart(request, UploadBody.of(part.segment()));
+        UploadPartResult result = client.uploadPart(request, UploadBody.ofFileMapping(part.segment()));
         offer(part, result.digests());
         return result.eTag();
     }
@@ -49,7 +49,7 @@ public final class S3ClientStore implements ObjectStore {
     @Override
     public String putObject(String bucket, String key, MappedPart part) throws IOException {
         PutObjectResult result = client.putObject(PutObjectRequest.of(bucket, key).withPrecomputed(known(part)),
-                UploadBody.of(part.segment()));
+                UploadBody.ofFileMapping(part.segment()));
         offer(part, result.digests());
         return result.eTag() == null ? "" : result.eTag();
     }
