@@ -84,20 +84,12 @@ public final class MappedPart implements AutoCloseable {
     public String sha256Hex() throws IOException {
         String d = sha256;
         if (d == null) {
-            MessageDigest md = newSha256();
+            MessageDigest md = io.s3pump.client.internal.hash.BodyHashing.sha256();
             hash(md);
             d = HexFormat.of().formatHex(md.digest());
             sha256 = d;
         }
         return d;
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
     }
 
     /**
