@@ -38,8 +38,12 @@ final class InMemoryStore implements ObjectStore {
     /** When set, HEAD reports this ETag instead of the real one. */
     volatile String headEtagOverride;
 
+    /** When set, CreateMultipartUpload fails with a permanent error. */
+    volatile boolean failCreate;
+
     @Override
-    public String createMultipartUpload(String bucket, String key) {
+    public String createMultipartUpload(String bucket, String key) throws IOException {
+        if (failCreate) throw new io.s3pump.client.S3Exception(403, "AccessDenied", "create", key, "r", "h");
         String id = "upload-" + ids.incrementAndGet();
         uploads.put(id, new ConcurrentHashMap<>());
         return id;
