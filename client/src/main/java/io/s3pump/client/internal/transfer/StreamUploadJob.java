@@ -57,11 +57,7 @@ public final class StreamUploadJob {
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
         this.plan = Objects.requireNonNull(plan, "plan");
-        this.hashLocally = switch (options.localMd5()) {
-            case ALWAYS -> true;
-            case NEVER -> store.payloadCheck() == ObjectStore.PayloadCheck.MD5;
-            case AUTO -> store.payloadCheck() != ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
-        };
+        this.hashLocally = UploadJob.hashLocally(options, store);
     }
 
     /** A part read from the stream, in its own off-heap arena. */
@@ -143,6 +139,7 @@ public final class StreamUploadJob {
                         MappedPart part = MappedPart.wrap(chunk.bytes(), chunk.number());
                         if (hashLocally) part.md5();
                         String etag = store.uploadPart(bucket, key, uploadId, part);
+                        UploadJob.checkPartEtag(chunk.number(), part.md5IfKnown(), etag);
                         etags.put(chunk.number(), Etags.normalize(etag));
                         if (part.md5IfKnown() != null) md5s.put(chunk.number(), part.md5IfKnown());
                         tracker.skipped(chunk.bytes().byteSize());
