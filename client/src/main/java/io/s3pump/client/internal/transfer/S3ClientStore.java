@@ -55,8 +55,9 @@ public final class S3ClientStore implements ObjectStore {
     }
 
     /**
-     * The digests the client's integrity mode needs, computed here by the part (positional reads, so the mapping
-     * is touched only while the body is sent), plus any MD5 already known. The client hashes nothing again.
+     * The digests the client's integrity mode needs, computed here by the part (through its mapping, releasing
+     * each hashed window), plus any MD5 already known. The client hashes nothing again; the checksum-header modes
+     * are left to the client, which computes their one digest itself.
      */
     private Digests known(MappedPart part) throws IOException {
         boolean signed = client.config().credentials().isPresent();
