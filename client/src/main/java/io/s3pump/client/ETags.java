@@ -3,7 +3,6 @@ package io.s3pump.client;
 import java.util.HexFormat;
 import java.util.List;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * ETag helpers. The client hands out every ETag without surrounding quotes, because RGW sends them quoted
@@ -31,12 +30,7 @@ public final class ETags {
      */
     public static String composite(List<String> partMd5Hex) {
         if (partMd5Hex.isEmpty()) throw new IllegalArgumentException("a multipart object has at least one part");
-        MessageDigest md5;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has MD5", e);
-        }
+        MessageDigest md5 = io.s3pump.client.internal.hash.BodyHashing.md5();
         HexFormat hex = HexFormat.of();
         for (String part : partMd5Hex) {
             String p = unquote(part);

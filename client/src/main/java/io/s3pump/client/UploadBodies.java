@@ -16,10 +16,10 @@ import java.util.Objects;
 final class UploadBodies {
     private UploadBodies() {}
 
-    // Writes go out in 64 KiB slices. Okio's buffered sink copies a whole write into 8 KiB segments before it
-    // emits any, and its segment pool keeps only 64 KiB per bucket: with 1 MiB slices, 120 of every 128
-    // segments were fresh allocations (1 GiB of garbage per GiB sent, 59 young GCs with a 64 MiB heap);
-    // with 64 KiB slices the emitted segments come back to the pool before the next slice takes them.
+    // Writes go out in 8 KiB slices (one Okio segment). Okio's buffered sink copies a whole write into 8 KiB
+    // segments before it emits any, and its segment pool keeps only 64 KiB per bucket: with 1 MiB slices, 120 of
+    // every 128 segments were fresh allocations (1 GiB of garbage per GiB sent, 59 young GCs with a 64 MiB heap);
+    // with small slices the emitted segments come back to the pool before the next slice takes them.
     static final int SLICE = 8 * 1024;
     /** A mapped body releases its pages behind the write position in steps of this many bytes. */
     static final int RELEASE_WINDOW = 1 << 20;
@@ -68,9 +68,16 @@ final class UploadBodies {
 
     static final class Segment implements UploadBody {
         private final MemorySegment segment;
+        /**
+         * Whether pages behind the write position may be released. Only for a shared file mapping the caller
+         * vouches for: releasing a private (copy-on-write) mapping's pages discards the caller's changes, so the
+         * next write (a retry) would send the file's bytes instead. A segment cannot tell which kind it is.
+         */
+        private final boolean release;
 
-        Segment(MemorySegment segment) {
+        Segment(MemorySegment segment, boolean release) {
             this.segment = Objects.requireNonNull(segment, "segment");
+            this.release = release && segment.isMapped();
         }
 
         @Override
@@ -81,7 +88,6 @@ final class UploadBodies {
         @Override
         public void writeTo(WritableByteChannel out) throws IOException {
             long size = segment.byteSize();
-            boolean mapped = segment.isMapped();
             long released = 0;
             for (long pos = 0; pos < size; pos += SLICE) {
                 long end = Math.min(size, pos + SLICE);
@@ -89,7 +95,7 @@ final class UploadBodies {
                 // File pages of a mapping count in the RSS until they are unmapped or released. The channel has
                 // copied what it was given, so release the pages behind us (madvise DONTNEED: the page cache keeps
                 // them, a retry faults them back in): the RSS then holds a window per body, not the whole part.
-                if (mapped && end - released >= RELEASE_WINDOW) {
+                if (release && end - released >= RELEASE_WINDOW) {
                     segment.asSlice(released, end - released).unload();
                     released = end;
                 }
@@ -103,7 +109,7 @@ final class UploadBodies {
 
         @Override
         public String toString() {
-            return "UploadBody[segment, " + segment.byteSize() + " B]";
+            return "UploadBody[" + (release ? "released mapping, " : "segment, ") + segment.byteSize() + " B]";
         }
     }
 

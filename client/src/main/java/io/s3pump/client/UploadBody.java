@@ -56,7 +56,18 @@ public sealed interface UploadBody permits UploadBodies.Bytes, UploadBodies.Segm
      * automatic arena, or a confined arena owned by that thread) and stay alive until the call returns.
      */
     static UploadBody of(MemorySegment segment) {
-        return new UploadBodies.Segment(segment);
+        return new UploadBodies.Segment(segment, false);
+    }
+
+    /**
+     * Like {@link #of(MemorySegment)}, for a {@code READ_ONLY} (or {@code READ_WRITE}) file mapping, whose pages
+     * behind the write position are released as they are sent ({@link MemorySegment#unload()}), so the body
+     * holds about 1 MiB of resident file pages instead of its whole length. A rewrite (a retry) faults them
+     * back in from the page cache. Never for a {@code PRIVATE} mapping: releasing its pages discards changes
+     * made through it. For any other segment this is the same as {@link #of(MemorySegment)}.
+     */
+    static UploadBody ofFileMapping(MemorySegment segment) {
+        return new UploadBodies.Segment(segment, true);
     }
 
     /** {@code length} bytes of the file at {@code path} from {@code offset}, read on each write. */

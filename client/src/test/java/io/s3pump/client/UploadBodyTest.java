@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,35 @@ class UploadBodyTest {
         Files.write(file, data);
         for (int length : lengths) {
             try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file)) {
-                UploadBody body = UploadBody.of(ch.map(FileChannel.MapMode.READ_ONLY, 0, length, arena));
+                UploadBody body = UploadBody.ofFileMapping(ch.map(FileChannel.MapMode.READ_ONLY, 0, length, arena));
                 byte[] expected = java.util.Arrays.copyOf(data, length);
                 assertThat(write(body)).as("length " + length).isEqualTo(expected);
                 assertThat(write(body)).as("second write, length " + length).isEqualTo(expected);
             }
+        }
+    }
+
+    @Test
+    void aCopyOnWriteMappingKeepsItsChangesAndSendsThemOnEveryWrite() throws Exception {
+        // Releasing pages (madvise DONTNEED) of a PRIVATE mapping would discard the caller's changes: the body
+        // would then send the file's bytes, not the segment's, and the caller's memory would change under it.
+        byte[] data = new byte[3 * (1 << 20) + 5];
+        new Random(13).nextBytes(data);
+        Path file = dir.resolve("cow");
+        Files.write(file, data);
+        try (Arena arena = Arena.ofConfined(); FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            MemorySegment cow = ch.map(FileChannel.MapMode.PRIVATE, 0, data.length, arena);
+            byte[] expected = data.clone();
+            for (int i = 0; i < expected.length; i += 4096) {
+                expected[i] ^= 0x5a;
+                cow.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, expected[i]);
+            }
+            UploadBody body = UploadBody.of(cow);
+            assertThat(Arrays.equals(write(body), expected)).as("first write sends the segment's bytes").isTrue();
+            assertThat(Arrays.equals(write(body), expected)).as("second write (a retry) too").isTrue();
+            assertThat(Arrays.equals(cow.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), expected))
+                    .as("the caller's segment keeps its changes").isTrue();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.s3pump.client.internal.transfer.CompositeChecksums;
 import io.s3pump.client.internal.transfer.Etags;
 import io.s3pump.client.internal.transfer.Md5Digest;
 import java.io.IOException;
@@ -67,24 +66,6 @@ class EtagVectorsTest {
         assertThat(etag).isEqualTo(example.get("multipart_etag").get("etag").asText());
         assertThat(Etags.same(etag, example.get("multipart_etag").get("etag_header_value").asText())).isTrue();
         assertThat(Etags.partCount(etag)).isEqualTo(OptionalInt.of(md5s.size()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
-    void compositeChecksumsMatchTheVector(JsonNode example) {
-        List<String> crc32c = new ArrayList<>();
-        List<String> crc32 = new ArrayList<>();
-        List<String> sha256 = new ArrayList<>();
-        for (JsonNode part : example.get("parts")) {
-            crc32c.add(part.get("crc32c").asText());
-            crc32.add(part.get("crc32").asText());
-            sha256.add(part.get("sha256").asText());
-            assertThat(CompositeChecksums.crc32cOf(data(part.get("data").asText()))).isEqualTo(part.get("crc32c").asText());
-        }
-        JsonNode checksums = example.get("checksums");
-        assertThat(CompositeChecksums.crc32c(crc32c)).isEqualTo(checksums.get("composite_crc32c").get("value").asText());
-        assertThat(CompositeChecksums.sha256(sha256)).isEqualTo(checksums.get("composite_sha256").get("value").asText());
-        assertThat(CompositeChecksums.crc32(crc32)).endsWith("-" + crc32.size());
     }
 
     @Test

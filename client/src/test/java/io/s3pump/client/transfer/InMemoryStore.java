@@ -30,6 +30,8 @@ final class InMemoryStore implements ObjectStore {
     private final AtomicInteger ids = new AtomicInteger();
     /** Part numbers whose upload fails with a permanent error. */
     volatile IntPredicate failPart = n -> false;
+    /** Part numbers whose bytes arrive damaged (one bit flipped in transit); the server stores what it got. */
+    volatile IntPredicate corruptPart = n -> false;
     /** Called inside uploadPart after the body was read, before the answer. */
     volatile Runnable duringPart = () -> {};
     /** Ranged GETs whose stream should break: returns how many bytes to serve before a reset, or -1. */
@@ -38,8 +40,12 @@ final class InMemoryStore implements ObjectStore {
     /** When set, HEAD reports this ETag instead of the real one. */
     volatile String headEtagOverride;
 
+    /** When set, CreateMultipartUpload fails with a permanent error. */
+    volatile boolean failCreate;
+
     @Override
-    public String createMultipartUpload(String bucket, String key) {
+    public String createMultipartUpload(String bucket, String key) throws IOException {
+        if (failCreate) throw new io.s3pump.client.S3Exception(403, "AccessDenied", "create", key, "r", "h");
         String id = "upload-" + ids.incrementAndGet();
         uploads.put(id, new ConcurrentHashMap<>());
         return id;
@@ -58,6 +64,7 @@ final class InMemoryStore implements ObjectStore {
             duringPart.run();
             int n = body.number();
             if (failPart.test(n)) throw new io.s3pump.client.S3Exception(403, "AccessDenied", "part " + n, key, "r", "h");
+            if (corruptPart.test(n) && data.length > 0) data[0] ^= 1;
             parts.put(n, data);
             return "\"" + md5(data).hex() + "\"";
         } catch (InterruptedException e) {

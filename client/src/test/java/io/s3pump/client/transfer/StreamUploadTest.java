@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.s3pump.client.S3Exception;
+import io.s3pump.client.internal.transfer.StreamUploadJob;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Uploads of unknown length, against the in-memory store. */
@@ -79,6 +83,88 @@ class StreamUploadTest {
                 UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).build()))
                 .isInstanceOf(S3Exception.class);
         assertThat(store.aborts.get()).isEqualTo(1);
+        assertThat(store.uploads).isEmpty();
+    }
+
+    /** Arenas that count how many were opened and how many closed. */
+    private static final class CountingArenas implements java.util.function.Supplier<Arena> {
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+
+        @Override
+        public Arena get() {
+            Arena arena = Arena.ofShared();
+            opened.incrementAndGet();
+            return new Arena() {
+                @Override
+                public MemorySegment allocate(long byteSize, long byteAlignment) {
+                    return arena.allocate(byteSize, byteAlignment);
+                }
+
+                @Override
+                public MemorySegment.Scope scope() {
+                    return arena.scope();
+                }
+
+                @Override
+                public void close() {
+                    arena.close();
+                    closed.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    private UploadResult streamUpload(byte[] data, UploadOptions options, CountingArenas arenas) throws IOException {
+        return new StreamUploadJob(store, System::nanoTime, new ByteArrayInputStream(data), "b", "k", options,
+                new StreamingPartPlan(5 * MIB, 10_000), arenas).run();
+    }
+
+    @Test
+    void aFailedStreamUploadFreesEveryBufferItRead() {
+        // One part in flight: part 1 fails while part 2 waits for memory, part 2 goes out anyway, and part 3 is
+        // already read when the loop sees the failure. Its off-heap buffer must be freed, not leaked.
+        store.failPart = n -> n == 1;
+        CountingArenas arenas = new CountingArenas();
+        assertThatThrownBy(() -> streamUpload(random(20 * MIB),
+                UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).concurrency(1).build(), arenas))
+                .isInstanceOf(S3Exception.class);
+        assertThat(store.aborts.get()).isEqualTo(1);
+        assertThat(arenas.opened.get()).isGreaterThanOrEqualTo(3);
+        assertThat(arenas.closed.get()).as("arenas closed").isEqualTo(arenas.opened.get());
+    }
+
+    @Test
+    void aStreamUploadThatCannotStartFreesItsFirstBuffer() {
+        store.failCreate = true;
+        CountingArenas arenas = new CountingArenas();
+        assertThatThrownBy(() -> streamUpload(random(6 * MIB), UploadOptions.defaults(), arenas))
+                .isInstanceOf(IOException.class);
+        assertThat(arenas.opened.get()).isEqualTo(1);
+        assertThat(arenas.closed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSuccessfulStreamUploadFreesEveryBuffer() throws IOException {
+        CountingArenas arenas = new CountingArenas();
+        byte[] data = random(12 * MIB);
+        streamUpload(data, UploadOptions.defaults(), arenas);
+        assertThat(store.objects.get("b/k").data()).isEqualTo(data);
+        assertThat(arenas.opened.get()).isEqualTo(3); // 5 + 5 + 2 MiB: the short part ends the stream
+        assertThat(arenas.closed.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aStreamedPartThatArrivedDamagedAbortsBeforeComplete() {
+        // UNSIGNED-PAYLOAD with the default local MD5: the part's ETag is the only check, and it must be made
+        // before Complete, so that a damaged object is never assembled.
+        store.corruptPart = n -> n == 2;
+        assertThatThrownBy(() -> uploader.upload(new ByteArrayInputStream(random(12 * MIB)), "b", "k",
+                UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).build()))
+                .isInstanceOfSatisfying(VerificationException.class,
+                        e -> assertThat(e.getMessage()).contains("part 2"));
+        assertThat(store.aborts.get()).isEqualTo(1);
+        assertThat(store.objects).isEmpty();
         assertThat(store.uploads).isEmpty();
     }
 

@@ -29,10 +29,7 @@ public final class Etags {
     }
 
     static String unquote(String etag) {
-        String e = etag.strip();
-        if (e.startsWith("W/")) e = e.substring(2);
-        if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) e = e.substring(1, e.length() - 1);
-        return e;
+        return io.s3pump.client.ETags.unquote(java.util.Objects.requireNonNull(etag, "etag"));
     }
 
     /** The {@code N} of a multipart ETag {@code <md5>-N}, or empty for a plain MD5 or an opaque ETag. */

@@ -17,7 +17,7 @@ import java.util.HexFormat;
  * whether this side asks for it ({@link #md5()}) or the client computed it ({@link #offerMd5}).
  *
  * <p>File pages of a mapping count in the RSS. Hashing releases each window of pages behind it, and so does the
- * body as it is sent ({@code UploadBody.of(MemorySegment)}), so 8 parts of 8 MiB in flight hold a few MiB of
+ * body as it is sent ({@code UploadBody.ofFileMapping}), so 8 parts of 8 MiB in flight hold a few MiB of
  * file pages instead of 64 MiB (measured in {@code client/PERFORMANCE.md}).
  */
 public final class MappedPart implements AutoCloseable {
@@ -84,20 +84,12 @@ public final class MappedPart implements AutoCloseable {
     public String sha256Hex() throws IOException {
         String d = sha256;
         if (d == null) {
-            MessageDigest md = newSha256();
+            MessageDigest md = io.s3pump.client.internal.hash.BodyHashing.sha256();
             hash(md);
             d = HexFormat.of().formatHex(md.digest());
             sha256 = d;
         }
         return d;
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
     }
 
     /**

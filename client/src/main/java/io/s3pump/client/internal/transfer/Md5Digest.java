@@ -3,7 +3,6 @@ package io.s3pump.client.internal.transfer;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -52,11 +51,7 @@ public final class Md5Digest {
 
     /** A fresh MD5 {@link MessageDigest}; MD5 is mandatory on every JDK. */
     public static MessageDigest newMd5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has MD5", e);
-        }
+        return io.s3pump.client.internal.hash.BodyHashing.md5();
     }
 
     /** A copy of the 16 digest bytes. */

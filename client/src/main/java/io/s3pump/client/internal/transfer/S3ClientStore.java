@@ -41,7 +41,7 @@ public final class S3ClientStore implements ObjectStore {
     public String uploadPart(String bucket, String key, String uploadId, MappedPart part) throws IOException {
         UploadPartRequest request = UploadPartRequest.of(bucket, key, uploadId, part.number())
                 .withPrecomputed(known(part));
-        UploadPartResult result = client.uploadPart(request, UploadBody.of(part.segment()));
+        UploadPartResult result = client.uploadPart(request, UploadBody.ofFileMapping(part.segment()));
         offer(part, result.digests());
         return result.eTag();
     }
@@ -49,14 +49,15 @@ public final class S3ClientStore implements ObjectStore {
     @Override
     public String putObject(String bucket, String key, MappedPart part) throws IOException {
         PutObjectResult result = client.putObject(PutObjectRequest.of(bucket, key).withPrecomputed(known(part)),
-                UploadBody.of(part.segment()));
+                UploadBody.ofFileMapping(part.segment()));
         offer(part, result.digests());
         return result.eTag() == null ? "" : result.eTag();
     }
 
     /**
-     * The digests the client's integrity mode needs, computed here by the part (positional reads, so the mapping
-     * is touched only while the body is sent), plus any MD5 already known. The client hashes nothing again.
+     * The digests the client's integrity mode needs, computed here by the part (through its mapping, releasing
+     * each hashed window), plus any MD5 already known. The client hashes nothing again; the checksum-header modes
+     * are left to the client, which computes their one digest itself.
      */
     private Digests known(MappedPart part) throws IOException {
         boolean signed = client.config().credentials().isPresent();

@@ -39,9 +39,17 @@ public final class StreamUploadJob {
     private final UploadOptions options;
     private final StreamingPartPlan plan;
     private final boolean hashLocally;
+    private final java.util.function.Supplier<Arena> arenas;
 
     public StreamUploadJob(ObjectStore store, LongSupplier nanoTime, InputStream in, String bucket, String key,
                            UploadOptions options, StreamingPartPlan plan) {
+        this(store, nanoTime, in, bucket, key, options, plan, Arena::ofShared);
+    }
+
+    /** With the arenas that hold the parts read from the stream (tests count them). */
+    public StreamUploadJob(ObjectStore store, LongSupplier nanoTime, InputStream in, String bucket, String key,
+                           UploadOptions options, StreamingPartPlan plan, java.util.function.Supplier<Arena> arenas) {
+        this.arenas = Objects.requireNonNull(arenas, "arenas");
         this.store = Objects.requireNonNull(store);
         this.nanoTime = Objects.requireNonNull(nanoTime);
         this.in = Objects.requireNonNull(in, "in");
@@ -49,11 +57,7 @@ public final class StreamUploadJob {
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
         this.plan = Objects.requireNonNull(plan, "plan");
-        this.hashLocally = switch (options.localMd5()) {
-            case ALWAYS -> true;
-            case NEVER -> store.payloadCheck() == ObjectStore.PayloadCheck.MD5;
-            case AUTO -> store.payloadCheck() != ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
-        };
+        this.hashLocally = UploadJob.hashLocally(options, store);
     }
 
     /** A part read from the stream, in its own off-heap arena. */
@@ -61,7 +65,7 @@ public final class StreamUploadJob {
 
     /** Reads up to {@code size} bytes into a fresh off-heap buffer; an empty chunk means the stream ended. */
     private Chunk read(int number, long size) throws IOException {
-        Arena arena = Arena.ofShared();   // filled here, sent by the part's own virtual thread
+        Arena arena = arenas.get();   // shared: filled here, sent by the part's own virtual thread
         try {
             MemorySegment buffer = arena.allocate(size, 1);
             byte[] copy = new byte[(int) Math.min(size, 1 << 20)];
@@ -98,7 +102,13 @@ public final class StreamUploadJob {
             }
         }
 
-        String uploadId = store.createMultipartUpload(bucket, key);
+        String uploadId;
+        try {
+            uploadId = store.createMultipartUpload(bucket, key);
+        } catch (IOException | RuntimeException e) {
+            first.arena().close();
+            throw e;
+        }
         Map<Integer, String> etags = new ConcurrentHashMap<>();
         Map<Integer, Md5Digest> md5s = new ConcurrentHashMap<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -112,6 +122,7 @@ public final class StreamUploadJob {
         try (executor) {
             while (next != null && failure.get() == null) {
                 Chunk chunk = next;
+                next = null; // from here the chunk belongs to its task (or is closed below)
                 int mib = (int) Math.min(budget >> 20, Math.max(1, chunk.bytes().byteSize() >> 20));
                 try {
                     memory.acquire(mib);
@@ -128,6 +139,7 @@ public final class StreamUploadJob {
                         MappedPart part = MappedPart.wrap(chunk.bytes(), chunk.number());
                         if (hashLocally) part.md5();
                         String etag = store.uploadPart(bucket, key, uploadId, part);
+                        UploadJob.checkPartEtag(chunk.number(), part.md5IfKnown(), etag);
                         etags.put(chunk.number(), Etags.normalize(etag));
                         if (part.md5IfKnown() != null) md5s.put(chunk.number(), part.md5IfKnown());
                         tracker.skipped(chunk.bytes().byteSize());
@@ -156,6 +168,10 @@ public final class StreamUploadJob {
                     next = null;
                 }
             }
+        } finally {
+            // A chunk read before a part failed is never sent: free its off-heap memory (a shared arena is not
+            // freed by GC, so each failed upload would leak up to a part).
+            if (next != null) next.arena().close();
         }
         Throwable f = failure.get();
         if (f == null) {

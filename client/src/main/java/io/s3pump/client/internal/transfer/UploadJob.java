@@ -56,13 +56,7 @@ public final class UploadJob {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.key = Objects.requireNonNull(key, "key");
         this.options = Objects.requireNonNull(options, "options");
-        // Content-MD5 needs the MD5 anyway; a signed payload is verified by the server, so by default the
-        // MD5 pass (about 1.5 CPU-s/GiB here) is skipped and the server's part ETags are checked instead.
-        this.hashLocally = switch (options.localMd5()) {
-            case ALWAYS -> true;
-            case NEVER -> store.payloadCheck() == ObjectStore.PayloadCheck.MD5;
-            case AUTO -> store.payloadCheck() != ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
-        };
+        this.hashLocally = hashLocally(options, store);
     }
 
     public UploadResult run() throws IOException {
@@ -130,6 +124,23 @@ public final class UploadJob {
                     "size " + size + " and ETag " + headEtag + " match the part ETags the server acknowledged");
         }
         return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; no ETag to compare");
+    }
+
+    /** A part whose ETag is not the MD5 of the bytes sent arrived damaged: fail it before Complete assembles it. */
+    static void checkPartEtag(int n, Md5Digest md5, String etag) throws VerificationException {
+        if (md5 != null && Etags.isPlainMd5(etag) && !Etags.same(etag, md5.hex()))
+            throw new VerificationException("ETag of part " + n, md5.hex(), Etags.normalize(etag));
+    }
+
+    /** Whether the engine computes each part's MD5 itself, given the user's choice and the store's payload check. */
+    static boolean hashLocally(UploadOptions options, ObjectStore store) {
+        // Content-MD5 needs the MD5 anyway; a signed payload is verified by the server, so by default the
+        // MD5 pass (about 1.5 CPU-s/GiB here) is skipped and the server's part ETags are checked instead.
+        return switch (options.localMd5()) {
+            case ALWAYS -> true;
+            case NEVER -> store.payloadCheck() == ObjectStore.PayloadCheck.MD5;
+            case AUTO -> store.payloadCheck() != ObjectStore.PayloadCheck.SIGNED_PAYLOAD;
+        };
     }
 
     private void checkUnchanged(FileIdentity identity) throws IOException {
@@ -312,8 +323,7 @@ public final class UploadJob {
                 if (hashLocally) part.md5();
                 String etag = store.uploadPart(bucket, key, uploadId, part);
                 Md5Digest md5 = part.md5IfKnown();
-                if (md5 != null && Etags.isPlainMd5(etag) && !Etags.same(etag, md5.hex()))
-                    throw new VerificationException("ETag of part " + n, md5.hex(), Etags.normalize(etag));
+                checkPartEtag(n, md5, etag);
                 UploadJournal.FinishedPart p = new UploadJournal.FinishedPart(n, length, etag, md5);
                 finished.put(n, p);
                 writer.finished(p);
