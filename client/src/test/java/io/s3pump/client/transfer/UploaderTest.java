@@ -155,6 +155,21 @@ class UploaderTest {
     }
 
     @Test
+    void startingOverWithoutResumeAbortsTheUploadAnEarlierRunKept() throws IOException {
+        Path f = randomFile(12 * MIB, 9);
+        store.failPart = n -> n == 2;
+        assertThatThrownBy(() -> uploader.upload(f, "b", "k", opts().keepResumable(true).build()))
+                .isInstanceOf(ResumableUploadException.class);
+        assertThat(store.uploads).hasSize(1);
+        store.failPart = n -> false;
+        UploadResult r = uploader.upload(f, "b", "k", opts().resume(false).build());
+        assertThat(r.partsResumed()).isZero();
+        assertThat(store.aborts.get()).as("the kept upload is aborted, not orphaned").isEqualTo(1);
+        assertThat(store.uploads).isEmpty();
+        assertThat(tmp.resolve("journals")).isEmptyDirectory();
+    }
+
+    @Test
     void aFileThatChangesDuringTheUploadFailsAndIsAborted() throws IOException {
         Path f = randomFile(20 * MIB, 8);
         AtomicBoolean touched = new AtomicBoolean();

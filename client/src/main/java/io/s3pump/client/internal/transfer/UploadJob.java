@@ -178,7 +178,7 @@ public final class UploadJob {
 
         UploadResult run() throws IOException {
             Path journalPath = journals.pathFor(bucket, key, identity.path());
-            Reconciliation reconciliation = options.resume() ? resumeFrom(journalPath) : null;
+            Reconciliation reconciliation = options.resume() ? resumeFrom(journalPath) : abortEarlier(journalPath);
             UploadJournal journal;
             SortedMap<Integer, Reconciliation.ListedPart> checkLocally = new TreeMap<>();
             TreeSet<Integer> todo = new TreeSet<>();
@@ -233,6 +233,33 @@ public final class UploadJob {
                     Etags.normalize(head.etag()), Duration.ofNanos(nanoTime.getAsLong() - start), v);
         }
 
+        /**
+         * Without resume, an upload an earlier run kept (Ctrl-C, keep-resumable) is aborted rather than orphaned:
+         * this run starts over, and nothing else would ever finish or clean up the old one.
+         */
+        private Reconciliation abortEarlier(Path journalPath) throws IOException {
+            Optional<UploadJournal> old;
+            try {
+                old = journals.load(journalPath);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "ignoring unreadable upload journal " + journalPath, e);
+                old = Optional.empty();
+            }
+            old.ifPresent(j -> abortQuietly(j, "not resuming"));
+            journals.delete(journalPath);
+            return null;
+        }
+
+        private void abortQuietly(UploadJournal j, String why) {
+            try {
+                store.abortMultipartUpload(j.bucket(), j.key(), j.uploadId());
+                LOG.log(System.Logger.Level.INFO, () -> "aborted earlier upload " + j.uploadId() + " (" + why + ")");
+            } catch (IOException e) {
+                if (!store.isNoSuchUpload(e))
+                    LOG.log(System.Logger.Level.WARNING, "could not abort earlier upload " + j.uploadId(), e);
+            }
+        }
+
         /** Reconciles a matching journal with ListParts; null when there is nothing to resume. */
         private Reconciliation resumeFrom(Path journalPath) throws IOException {
             Optional<UploadJournal> old;
@@ -257,11 +284,7 @@ public final class UploadJob {
                     why = "the upload no longer exists on the server";
                 }
             } else {
-                try {
-                    store.abortMultipartUpload(j.bucket(), j.key(), j.uploadId());
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "could not abort stale upload " + j.uploadId(), e);
-                }
+                abortQuietly(j, why);
             }
             String reason = why;
             LOG.log(System.Logger.Level.INFO, () -> "not resuming upload " + j.uploadId() + ": " + reason + "; starting over");
