@@ -122,6 +122,10 @@ final class CpCommand extends S3Command {
             case CopyJob.Upload u -> u.target();
             case CopyJob.Download d -> d.source();
         };
+        if (job instanceof CopyJob.Upload u && u.fromStdin() && (parts != null || resume)) {
+            throw CliException.usage((parts != null ? "--parts" : "--resume")
+                    + " needs a file: stdin has no known length and cannot be read again; give --part-size instead");
+        }
         if (job instanceof CopyJob.Download) {
             if (parts != null) throw CliException.usage("--parts applies to uploads; a download follows the object's parts");
             if (checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
@@ -140,8 +144,6 @@ final class CpCommand extends S3Command {
             Transfer done;
             try {
                 done = switch (job) {
-                    case CopyJob.Upload u when u.fromStdin() -> StdinUpload.run(s3, u.target(), inFlight, partSize,
-                            listener, environment().stdin());
                     case CopyJob.Upload u -> upload(s3, u, inFlight, listener);
                     case CopyJob.Download d -> download(s3, d, inFlight, listener);
                 };
@@ -174,9 +176,13 @@ final class CpCommand extends S3Command {
         if (partSize != null) options.sizing(PartSizing.partSize(partSize));
         if (parts != null) options.sizing(PartSizing.partCount(parts));
         if (noVerify) options.localMd5(UploadOptions.LocalMd5.NEVER);
-        UploadResult r = new Uploader(s3).upload(u.file(), u.target().bucket(), u.target().key(), options.build());
+        Uploader uploader = new Uploader(s3);
+        // A pipe is read once into off-heap parts that grow, so an unknown length is not capped by one part size.
+        UploadResult r = u.fromStdin()
+                ? uploader.upload(environment().stdin(), u.target().bucket(), u.target().key(), options.build())
+                : uploader.upload(u.file(), u.target().bucket(), u.target().key(), options.build());
         double seconds = seconds(r.duration());
-        return new Transfer("upload", u.file().toString(), u.target().toString(), r.size(), seconds,
+        return new Transfer("upload", u.fromStdin() ? "-" : u.file().toString(), u.target().toString(), r.size(), seconds,
                 mib(r.bytesPerSecond()), r.partCount(), r.partSize(), r.partsResumed(), r.etag(),
                 level(r.verification()), r.verification().detail());
     }

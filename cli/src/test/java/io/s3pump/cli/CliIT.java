@@ -97,7 +97,7 @@ class CliIT {
         Jar.Result up = jar.run(file, p -> {}, "cp", "--part-size", "5MiB", "-", bucket.url("stdin/piped.bin"));
         assertThat(up.exitCode()).as(up.toString()).isZero();
         assertThat(up.out()).contains("upload: - -> " + bucket.url("stdin/piped.bin"), "3 parts of 5.00 MiB",
-                "verified: size + ETag");
+                "verified: size + part ETags");
         Jar.Result verify = jar.run("verify", file.toString(), bucket.url("stdin/piped.bin"));
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
     }

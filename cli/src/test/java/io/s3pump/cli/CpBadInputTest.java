@@ -55,6 +55,16 @@ class CpBadInputTest {
     }
 
     @Test
+    void stdinCannotBeCutIntoAPartCountOrResumed() {
+        Cli.Result r = cp("--parts", "4", "-", "s3://bucket/key");
+        assertOneLine(r, ExitCodes.USAGE, "s3pump: --parts needs a file: stdin has no known length and cannot be read"
+                + " again; give --part-size instead");
+        r = cp("--resume", "-", "s3://bucket/key");
+        assertOneLine(r, ExitCodes.USAGE, "s3pump: --resume needs a file: stdin has no known length and cannot be read"
+                + " again; give --part-size instead");
+    }
+
+    @Test
     void aPartSizeBelowFiveMebibytesIsAUsageError() {
         Cli.Result r = cp("--part-size", "1MiB", file.toString(), "s3://bucket/key");
         assertOneLine(r, ExitCodes.USAGE, "s3pump: --part-size 1.00 MiB is below S3's minimum part size of 5 MiB"
