@@ -12,9 +12,8 @@
 #   --rounds N          rounds; each round runs every peer once, in an order rotated per round (default 3)
 #   --warmup SIZE       uploaded with s3pump before the rounds, so RGW's OSD settles (default 4GiB; 0 for none)
 #   --peers LIST        comma-separated subset of: s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,
-#                       s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,
-#                       tm-java (default: all)
-#   --rss-size SIZE     after the rounds, one s3pump upload of a file this large (default and -tuned flags), to
+#                       s3pump-chunked,aws-cli,boto3,tm-crt,tm-java (default: all)
+#   --rss-size SIZE     after the rounds, one s3pump upload of a file this large, to
 #                       check that peak RSS stays flat with the file size (default 4GiB; 0 to skip)
 #   --no-download       uploads only
 #   --out DIR           where the CSV and logs go (default bench/results)
@@ -31,9 +30,7 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(dirname "$here")
 
 size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB
-all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,tm-java"
-# The "-tuned" rows run the same jar with JVM flags a launcher could set: a JDK 25 AOT cache (trained in this run on a
-# 64 MiB transfer), the serial GC and a 64 MiB heap. They show what start-up and heap sizing cost the default rows.
+all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,tm-crt,tm-java"
 peers=$all_peers
 die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
 say() { printf 'run-bench: %s\n' "$*" >&2; }
@@ -147,18 +144,6 @@ echo "run_id,label,round,peer,sends,direction,bytes,wall_s,user_s,sys_s,client_c
 { echo "# run $run_id ${label:+($label)}"; echo "# $(uname -srm), $cores cores, $(java -version 2>&1 | head -1)"; \
   echo "# $("$aws" --version 2>&1)"; echo "# boto3 $("$py" -c 'import boto3, botocore; print(boto3.__version__, "botocore", botocore.__version__)')"; } >"$log"
 
-# --- the AOT cache of the "-tuned" rows: one training run (JDK 25, JEP 514/515) on a small file ---------------------
-aot="$work/s3pump.aot"
-tuned_opts="-XX:AOTCache=$aot -XX:+UseSerialGC -Xmx64m"
-if [[ ",$peers," == *"-tuned,"* ]]; then
-    say "training the AOT cache of the -tuned rows"
-    head -c $((64 << 20)) /dev/urandom >"$work/train.bin"
-    S3PUMP_JAVA_OPTS="-XX:AOTCacheOutput=$aot" "$root/s3pump" bench "s3://$bucket" --file "$work/train.bin" \
-        --size $((64 << 20)) --part-size "$part_b" --concurrency "$concurrency" --rounds 2 --no-latency >>"$log" 2>&1 \
-        || die "AOT training failed (see $log)"
-    rm -f "$work/train.bin"
-fi
-
 # --- warm-up -------------------------------------------------------------------------------------------------------
 if [ "$warmup_b" -gt 0 ]; then
     say "warming up RGW: $warmup with s3pump (per-upload server CPU/GiB in $log)"
@@ -204,7 +189,8 @@ same() {
 }
 rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" >/dev/null; }
 
-# s3pump runs through its launcher, as users run it: `s3pump bench` with one round drives the same transfer engine as
+# s3pump runs through its launcher with the launcher's own JVM flags, as users run it (the first s3pump run, the
+# warm-up, dumps its class-data archive): `s3pump bench` with one round drives the same transfer engine as
 # `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
 s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
     measure "$1" "$2" "$3" up env S3PUMP_JAVA_OPTS="${7:-}" "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
@@ -226,9 +212,6 @@ run_peer() { # ROUND PEER
             # s3pump's download does not depend on the upload's integrity mode: measured once, here.
             if [ "$download" = 1 ]; then s3pump_down "$round" s3pump "$key"; fi ;;
         s3pump-chunked) s3pump_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked auto "$key" ;;
-        s3pump-none-nomd5-tuned) s3pump_up "$round" "$peer" "UNSIGNED-PAYLOAD" none never "$key" "$tuned_opts" ;;
-        s3pump-sha256-tuned) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key" "$tuned_opts"
-            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump-tuned "$key" "$tuned_opts"; fi ;;
         aws-cli)
             measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \
                 "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "$file" "s3://$bucket/$key"
@@ -272,14 +255,10 @@ if [ "$rss_b" -gt 0 ] && [ "$rss_b" != "$size_b" ]; then
     say "RSS check: s3pump uploads of a $rss_size file"
     big="$work/big-$rss_b.bin"
     head -c "$rss_b" /dev/urandom >"$big"
-    for variant in default tuned; do
-        opts=""; [ "$variant" = tuned ] && opts=$tuned_opts
-        [ "$variant" = tuned ] && [ ! -f "$aot" ] && continue
-        MEASURE_BYTES=$rss_b measure rss "s3pump-sha256-$rss_size${opts:+-tuned}" "signed SHA-256" up \
-            env S3PUMP_JAVA_OPTS="$opts" "$root/s3pump" bench "s3://$bucket" --file "$big" --size "$rss_b" \
-            --part-size "$part_b" --concurrency "$concurrency" --checksum sha256 --direction up --rounds 1 --no-latency \
-            || say "the $rss_size upload failed"
-    done
+    MEASURE_BYTES=$rss_b measure rss "s3pump-sha256-$rss_size" "signed SHA-256" up \
+        "$root/s3pump" bench "s3://$bucket" --file "$big" --size "$rss_b" --part-size "$part_b" \
+        --concurrency "$concurrency" --checksum sha256 --direction up --rounds 1 --no-latency \
+        || say "the $rss_size upload failed"
     rm -f "$big"
 fi
 
@@ -342,7 +321,7 @@ def get(direction, peer, key):
     rs = groups.get((direction, peer))
     return med(rs, key) if rs else nan
 if "up" in best:
-    print("**Issue 5 targets in this run** (s3pump rows as run by default, without the -tuned flags)\n")
+    print("**Issue 5 targets in this run**\n")
     bm, bc, br = best["up"]
     b_up = med(bm[1], "mib_s")
     unsigned = [get("up", p, "client_cpu_s_per_gib") for p in ("tm-crt", "tm-java")]
