@@ -250,7 +250,7 @@ for ((r = 1; r <= rounds; r++)); do
     done
 done
 
-# --- peak RSS against file size: one upload of a larger file, default and -tuned flags ------------------------------
+# --- peak RSS against file size: one s3pump upload of a larger file ---------------------------------------------------
 if [ "$rss_b" -gt 0 ] && [ "$rss_b" != "$size_b" ]; then
     say "RSS check: s3pump uploads of a $rss_size file"
     big="$work/big-$rss_b.bin"

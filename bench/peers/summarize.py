@@ -68,7 +68,8 @@ if "up" in best:
     unsigned = min([x for x in unsigned if x == x], default=nan)
     verified = min([x for x in verified if x == x], default=nan)
     checks = []
-    fast = max([(get("up", p, "mib_s"), p) for p in ("s3pump-none-nomd5", "s3pump-none", "s3pump-sha256", "s3pump-md5", "s3pump-chunked")])
+    measured = [(get("up", p, "mib_s"), p) for p in ("s3pump-none-nomd5", "s3pump-none", "s3pump-sha256", "s3pump-md5", "s3pump-chunked")]
+    fast = max([m for m in measured if m[0] == m[0]], default=(nan, "s3pump"))
     checks.append((f"upload ≥ 1.25 × best peer ({1.25 * b_up:.1f} MiB/s)", f"{fast[1]} {fast[0]:.1f}", fast[0] >= 1.25 * b_up))
     ceil = get("up", fast[1], "ceiling_mib_s")
     checks.append((f"upload ≥ 80 % of its ceiling ({f(0.8 * ceil, '.0f')} MiB/s)", f"{fast[0] / ceil * 100:.0f} %" if ceil == ceil else "–", ceil == ceil and fast[0] >= 0.8 * ceil))
@@ -84,7 +85,8 @@ if "up" in best:
     big = [r for r in rss_rows if not r["peer"].endswith("-tuned")]
     if big:
         b = float(big[0]["max_rss_mib"])
-        checks.append((f"peak RSS flat from {size} to {int(big[0]['bytes']) / 2**30:.0f} GiB (within 10 %)", f"{f(rss, '.0f')} → {b:.0f} MiB", rss == rss and b <= rss * 1.1))
+        nb = int(big[0]['bytes'])
+        checks.append((f"peak RSS flat from {size} to {f'{nb / 2**30:.0f} GiB' if nb >= 2**30 else f'{nb / 2**20:.0f} MiB'} (within 10 %)", f"{f(rss, '.0f')} → {b:.0f} MiB", rss == rss and b <= rss * 1.1))
     if "down" in best:
         d_best = med(best["down"][0][1], "mib_s")
         d = get("down", "s3pump", "mib_s")
