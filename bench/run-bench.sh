@@ -12,9 +12,8 @@
 #   --rounds N          rounds; each round runs every peer once, in an order rotated per round (default 3)
 #   --warmup SIZE       uploaded with s3pump before the rounds, so RGW's OSD settles (default 4GiB; 0 for none)
 #   --peers LIST        comma-separated subset of: s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,
-#                       s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,
-#                       tm-java (default: all)
-#   --rss-size SIZE     after the rounds, one s3pump upload of a file this large (default and -tuned flags), to
+#                       s3pump-chunked,aws-cli,boto3,tm-crt,tm-java (default: all)
+#   --rss-size SIZE     after the rounds, one s3pump upload of a file this large, to
 #                       check that peak RSS stays flat with the file size (default 4GiB; 0 to skip)
 #   --no-download       uploads only
 #   --out DIR           where the CSV and logs go (default bench/results)
@@ -31,9 +30,7 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(dirname "$here")
 
 size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB
-all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,s3pump-none-nomd5-tuned,s3pump-sha256-tuned,aws-cli,boto3,tm-crt,tm-java"
-# The "-tuned" rows run the same jar with JVM flags a launcher could set: a JDK 25 AOT cache (trained in this run on a
-# 64 MiB transfer), the serial GC and a 64 MiB heap. They show what start-up and heap sizing cost the default rows.
+all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,tm-crt,tm-java"
 peers=$all_peers
 die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
 say() { printf 'run-bench: %s\n' "$*" >&2; }
@@ -147,18 +144,6 @@ echo "run_id,label,round,peer,sends,direction,bytes,wall_s,user_s,sys_s,client_c
 { echo "# run $run_id ${label:+($label)}"; echo "# $(uname -srm), $cores cores, $(java -version 2>&1 | head -1)"; \
   echo "# $("$aws" --version 2>&1)"; echo "# boto3 $("$py" -c 'import boto3, botocore; print(boto3.__version__, "botocore", botocore.__version__)')"; } >"$log"
 
-# --- the AOT cache of the "-tuned" rows: one training run (JDK 25, JEP 514/515) on a small file ---------------------
-aot="$work/s3pump.aot"
-tuned_opts="-XX:AOTCache=$aot -XX:+UseSerialGC -Xmx64m"
-if [[ ",$peers," == *"-tuned,"* ]]; then
-    say "training the AOT cache of the -tuned rows"
-    head -c $((64 << 20)) /dev/urandom >"$work/train.bin"
-    S3PUMP_JAVA_OPTS="-XX:AOTCacheOutput=$aot" "$root/s3pump" bench "s3://$bucket" --file "$work/train.bin" \
-        --size $((64 << 20)) --part-size "$part_b" --concurrency "$concurrency" --rounds 2 --no-latency >>"$log" 2>&1 \
-        || die "AOT training failed (see $log)"
-    rm -f "$work/train.bin"
-fi
-
 # --- warm-up -------------------------------------------------------------------------------------------------------
 if [ "$warmup_b" -gt 0 ]; then
     say "warming up RGW: $warmup with s3pump (per-upload server CPU/GiB in $log)"
@@ -188,7 +173,7 @@ measure() {
             srv = (s0 == "" || s1 == "") ? "" : (s1 - s0) / ticks
             srvg = srv == "" ? "" : srv / gib
             ceil = (srvg == "" || srvg == 0) ? "" : cores / srvg * 1024
-            printf "%s,\"%s\",%s,%s,\"%s\",%s,%d,%.2f,%.2f,%.2f,%.2f,%.3f,%.1f,%.1f,%s,%s,%s,%d,%d\n", run, label, round, peer, sends,
+            printf "%s,\"%s\",%s,%s,\"%s\",%s,%.0f,%.2f,%.2f,%.2f,%.2f,%.3f,%.1f,%.1f,%s,%s,%s,%.0f,%d\n", run, label, round, peer, sends,
                 dir, bytes, wall, user, sys, cpu, cpu / gib, bytes / 1048576 / wall, rss / 1024,
                 srv == "" ? "" : sprintf("%.2f", srv), srvg == "" ? "" : sprintf("%.3f", srvg),
                 ceil == "" ? "" : sprintf("%.1f", ceil), warm, cores
@@ -204,7 +189,8 @@ same() {
 }
 rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" >/dev/null; }
 
-# s3pump runs through its launcher, as users run it: `s3pump bench` with one round drives the same transfer engine as
+# s3pump runs through its launcher with the launcher's own JVM flags, as users run it (the first s3pump run, the
+# warm-up, dumps its class-data archive): `s3pump bench` with one round drives the same transfer engine as
 # `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
 s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
     measure "$1" "$2" "$3" up env S3PUMP_JAVA_OPTS="${7:-}" "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
@@ -226,9 +212,6 @@ run_peer() { # ROUND PEER
             # s3pump's download does not depend on the upload's integrity mode: measured once, here.
             if [ "$download" = 1 ]; then s3pump_down "$round" s3pump "$key"; fi ;;
         s3pump-chunked) s3pump_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked auto "$key" ;;
-        s3pump-none-nomd5-tuned) s3pump_up "$round" "$peer" "UNSIGNED-PAYLOAD" none never "$key" "$tuned_opts" ;;
-        s3pump-sha256-tuned) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key" "$tuned_opts"
-            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump-tuned "$key" "$tuned_opts"; fi ;;
         aws-cli)
             measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \
                 "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "$file" "s3://$bucket/$key"
@@ -267,114 +250,18 @@ for ((r = 1; r <= rounds; r++)); do
     done
 done
 
-# --- peak RSS against file size: one upload of a larger file, default and -tuned flags ------------------------------
+# --- peak RSS against file size: one s3pump upload of a larger file ---------------------------------------------------
 if [ "$rss_b" -gt 0 ] && [ "$rss_b" != "$size_b" ]; then
     say "RSS check: s3pump uploads of a $rss_size file"
     big="$work/big-$rss_b.bin"
     head -c "$rss_b" /dev/urandom >"$big"
-    for variant in default tuned; do
-        opts=""; [ "$variant" = tuned ] && opts=$tuned_opts
-        [ "$variant" = tuned ] && [ ! -f "$aot" ] && continue
-        MEASURE_BYTES=$rss_b measure rss "s3pump-sha256-$rss_size${opts:+-tuned}" "signed SHA-256" up \
-            env S3PUMP_JAVA_OPTS="$opts" "$root/s3pump" bench "s3://$bucket" --file "$big" --size "$rss_b" \
-            --part-size "$part_b" --concurrency "$concurrency" --checksum sha256 --direction up --rounds 1 --no-latency \
-            || say "the $rss_size upload failed"
-    done
+    MEASURE_BYTES=$rss_b measure rss "s3pump-sha256-$rss_size" "signed SHA-256" up \
+        "$root/s3pump" bench "s3://$bucket" --file "$big" --size "$rss_b" --part-size "$part_b" \
+        --concurrency "$concurrency" --checksum sha256 --direction up --rounds 1 --no-latency \
+        || say "the $rss_size upload failed"
     rm -f "$big"
 fi
 
 # --- the table -----------------------------------------------------------------------------------------------------
-python3 - "$csv" "$run_id" "$label" "$warmup" "$size" "$part" "$concurrency" "$rounds" <<'PY'
-import csv, statistics, sys
-path, run_id, label, warmup, size, part, conc, rounds = sys.argv[1:]
-rows = list(csv.DictReader(open(path)))
-nan = float("nan")
-def med(rs, k):
-    v = [float(r[k]) for r in rs if r[k] != ""]
-    return statistics.median(v) if v else nan
-def f(x, fmt):
-    return "–" if x != x else format(x, fmt)
-main = [r for r in rows if r["round"] != "rss"]
-groups = {}
-for r in main:
-    groups.setdefault((r["direction"], r["peer"]), []).append(r)
-print(f"Run {run_id}{' (' + label + ')' if label else ''}: {size} random file, {part} parts, {conc} in flight, "
-      f"medians of {rounds} alternating rounds, warm-up {warmup} before the rounds; whole-process figures incl. start-up.\n")
-best = {}
-for direction in ("up", "down"):
-    peers = [(p, rs) for (d, p), rs in groups.items() if d == direction]
-    if not peers:
-        continue
-    others = [(p, rs) for p, rs in peers if not p.startswith("s3pump")]
-    if others:
-        bm = max(others, key=lambda pr: med(pr[1], "mib_s"))
-        bc = min(others, key=lambda pr: med(pr[1], "client_cpu_s_per_gib"))
-        br = min(others, key=lambda pr: med(pr[1], "max_rss_mib"))
-        best[direction] = (bm, bc, br)
-        b_mibs, b_cpu, b_rss = med(bm[1], "mib_s"), med(bc[1], "client_cpu_s_per_gib"), med(br[1], "max_rss_mib")
-        print(f"**{'Upload' if direction == 'up' else 'Download'}**: best peer {bm[0]} {b_mibs:.1f} MiB/s; cheapest "
-              f"{bc[0]} {b_cpu:.2f} CPU-s/GiB; smallest {br[0]} {b_rss:.0f} MiB (the × columns divide by these)\n")
-    else:
-        b_mibs = b_cpu = b_rss = nan
-    print("| client | sends per part | MiB/s | × best | client CPU-s/GiB (kernel) | × best | peak RSS MiB | × best | server CPU-s/GiB | ceiling MiB/s | % of ceiling |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
-    peers.sort(key=lambda pr: -med(pr[1], "mib_s"))
-    for p, rs in peers:
-        m, c, k, rss = med(rs, "mib_s"), med(rs, "client_cpu_s_per_gib"), med(rs, "sys_s"), med(rs, "max_rss_mib")
-        gib = float(rs[0]["bytes"]) / 2**30
-        s_, ceil = med(rs, "server_cpu_s_per_gib"), med(rs, "ceiling_mib_s")
-        print(f"| {p} | {rs[0]['sends']} | {m:.1f} | {f(m / b_mibs, '.2f')} | {c:.2f} ({k / gib:.2f}) | {f(c / b_cpu, '.2f')} | "
-              f"{rss:.0f} | {f(rss / b_rss, '.2f')} | {f(s_, '.2f')} | {f(ceil, '.0f')} | {f(100 * m / ceil if ceil == ceil else nan, '.0f')}% |")
-    print()
-
-rss_rows = [r for r in rows if r["round"] == "rss"]
-if rss_rows:
-    print("**Peak RSS against file size** (one upload each, signed SHA-256)\n")
-    print("| run | file | MiB/s | client CPU-s/GiB | peak RSS MiB |")
-    print("|---|---|---|---|---|")
-    for r in rss_rows:
-        b = int(r['bytes'])
-        print(f"| {r['peer']} | {f'{b / 2**30:.0f} GiB' if b >= 2**30 else f'{b / 2**20:.0f} MiB'} | {float(r['mib_s']):.1f} | {float(r['client_cpu_s_per_gib']):.2f} | {float(r['max_rss_mib']):.0f} |")
-    print()
-
-# Issue 5's targets, checked against this run.
-def get(direction, peer, key):
-    rs = groups.get((direction, peer))
-    return med(rs, key) if rs else nan
-if "up" in best:
-    print("**Issue 5 targets in this run** (s3pump rows as run by default, without the -tuned flags)\n")
-    bm, bc, br = best["up"]
-    b_up = med(bm[1], "mib_s")
-    unsigned = [get("up", p, "client_cpu_s_per_gib") for p in ("tm-crt", "tm-java")]
-    verified = [get("up", p, "client_cpu_s_per_gib") for p in ("aws-cli", "boto3")]
-    unsigned = min([x for x in unsigned if x == x], default=nan)
-    verified = min([x for x in verified if x == x], default=nan)
-    checks = []
-    fast = max([(get("up", p, "mib_s"), p) for p in ("s3pump-none-nomd5", "s3pump-none", "s3pump-sha256", "s3pump-md5", "s3pump-chunked")])
-    checks.append((f"upload ≥ 1.25 × best peer ({1.25 * b_up:.1f} MiB/s)", f"{fast[1]} {fast[0]:.1f}", fast[0] >= 1.25 * b_up))
-    ceil = get("up", fast[1], "ceiling_mib_s")
-    checks.append((f"upload ≥ 80 % of its ceiling ({f(0.8 * ceil, '.0f')} MiB/s)", f"{fast[0] / ceil * 100:.0f} %" if ceil == ceil else "–", ceil == ceil and fast[0] >= 0.8 * ceil))
-    for p, limit, what in (("s3pump-none-nomd5", unsigned / 3, "UNSIGNED-PAYLOAD: ≤ ⅓ of the cheapest UNSIGNED peer"),
-                           ("s3pump-sha256", verified / 3, "verified payload (signed SHA-256): ≤ ⅓ of the cheapest verified peer"),
-                           ("s3pump-md5", verified / 3, "verified payload (Content-MD5): ≤ ⅓ of the cheapest verified peer"),
-                           ("s3pump-chunked", verified / 3, "verified payload (aws-chunked): ≤ ⅓ of the cheapest verified peer"),
-                           ("s3pump-none", unsigned / 3, "UNSIGNED-PAYLOAD + local MD5: ≤ ⅓ of the cheapest UNSIGNED peer")):
-        c = get("up", p, "client_cpu_s_per_gib")
-        checks.append((f"{what} ({f(limit, '.2f')} CPU-s/GiB)", f"{p} {f(c, '.2f')}", c == c and limit == limit and c <= limit))
-    rss = get("up", "s3pump-sha256", "max_rss_mib")
-    checks.append(("peak RSS ≤ 160 MiB at 8 MiB × 8", f"s3pump-sha256 {f(rss, '.0f')} MiB", rss == rss and rss <= 160))
-    big = [r for r in rss_rows if not r["peer"].endswith("-tuned")]
-    if big:
-        b = float(big[0]["max_rss_mib"])
-        checks.append((f"peak RSS flat from {size} to {int(big[0]['bytes']) / 2**30:.0f} GiB (within 10 %)", f"{f(rss, '.0f')} → {b:.0f} MiB", rss == rss and b <= rss * 1.1))
-    if "down" in best:
-        d_best = med(best["down"][0][1], "mib_s")
-        d = get("down", "s3pump", "mib_s")
-        checks.append((f"download ≥ 1.25 × best peer ({1.25 * d_best:.1f} MiB/s)", f"s3pump {f(d, '.1f')}", d == d and d >= 1.25 * d_best))
-    print("| target | s3pump | met |")
-    print("|---|---|---|")
-    for what, value, ok in checks:
-        print(f"| {what} | {value} | {'yes' if ok else '**no**'} |")
-    print()
-PY
+"$py" "$here/peers/summarize.py" "$csv" "$run_id" "$label" "$warmup" "$size" "$part" "$concurrency" "$rounds"
 say "raw figures: $csv; tool output: $log"
