@@ -312,7 +312,7 @@ class DownloaderTest {
         DownloadOptions noVerify = DownloadOptions.builder().partSizeHint(7 * MIB).verifyEtag(false).build();
         DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), noVerify);
         assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_ONLY);
-        assertThat(r.verification().detail()).contains("not checked");
+        assertThat(r.verification().detail()).contains("ETag check turned off");
 
         // the state of a kept partial download records its ranges without an MD5: none was computed
         store.breakRangeAfter = first -> first == 14L * MIB ? 10 : -1;

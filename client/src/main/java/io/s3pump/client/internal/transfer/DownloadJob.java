@@ -157,8 +157,8 @@ public final class DownloadJob {
                 fetchAll(ch, etag, size, layout.rangeSize(), ranges, hashRanges, md5s, done, tracker, state);
                 if (ch.size() != size) throw new VerificationException("size of " + tmp, size + " bytes", ch.size() + " bytes");
                 Verification v = options.verifyEtag() ? verify(ch, size, etag, layout, md5s)
-                        : new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag was not"
-                                + " checked (verification off)");
+                        : new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; ETag check turned"
+                                + " off");
                 ok = true;
                 moveIntoPlace(tmp);
                 Files.deleteIfExists(statePath);
