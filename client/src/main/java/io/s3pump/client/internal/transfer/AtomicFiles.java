@@ -39,16 +39,29 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Replaces {@code target} with {@code text} (UTF-8), durably. */
+    /**
+     * Replaces {@code target} with {@code text} (UTF-8), durably, through a temporary file of a new random name,
+     * so that writers of the same target never share one.
+     */
     public static void write(Path target, String text) throws IOException {
-        write(target, text, FSYNC);
+        Path dir = target.toAbsolutePath().getParent();
+        write(target, Files.createTempFile(dir, "." + target.getFileName(), ".tmp"), text, FSYNC);
     }
 
-    static void write(Path target, String text, Sync sync) throws IOException {
+    /**
+     * Replaces {@code target} with {@code text} through the temporary file {@code tmp}, which the caller owns
+     * exclusively (a fixed name: a kill between the write and the rename leaves at most this one file, which the
+     * next write reuses).
+     */
+    public static void write(Path target, Path tmp, String text) throws IOException {
+        write(target, tmp, text, FSYNC);
+    }
+
+    static void write(Path target, Path tmp, String text, Sync sync) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bb = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (bb.hasRemaining()) ch.write(bb);
                 sync.file(ch);

@@ -135,7 +135,7 @@ public final class DownloadJob {
                         // not resuming: whatever a killed download left under this name starts over
                         resumed = 0;
                         ch.truncate(0);
-                        Files.deleteIfExists(statePath);
+                        deleteState(statePath);
                     }
                 }
                 if (size > 0) {
@@ -161,7 +161,7 @@ public final class DownloadJob {
                                 + " off");
                 ok = true;
                 moveIntoPlace(tmp);
-                Files.deleteIfExists(statePath);
+                deleteState(statePath);
                 return new DownloadResult(bucket, key, target, size, ranges, resumed, layout.rangeSize(), etag,
                         Duration.ofNanos(nanoTime.getAsLong() - start), v);
             } catch (Throwable t) {
@@ -176,7 +176,7 @@ public final class DownloadJob {
                     }
                 } else if (!ok) {
                     Files.deleteIfExists(tmp);
-                    if (temp.lock() != null) Files.deleteIfExists(statePath);
+                    if (temp.lock() != null) deleteState(statePath);
                 }
                 throw t;
             }
@@ -190,6 +190,12 @@ public final class DownloadJob {
                         + " of " + ranges + " ranges); downloading again with keepPartial resumes it");
             }
         }
+    }
+
+    /** Removes the state file and the temporary file a killed save may have left. */
+    private static void deleteState(Path statePath) throws IOException {
+        Files.deleteIfExists(statePath);
+        Files.deleteIfExists(DownloadState.tempFor(statePath));
     }
 
     /** Opens the fixed temporary name and locks it, or a private name if another download holds the lock. */

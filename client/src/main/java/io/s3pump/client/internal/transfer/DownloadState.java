@@ -76,7 +76,12 @@ public record DownloadState(String etag, long size, long rangeSize, SortedMap<In
         }
     }
 
+    /** The fixed temporary name a save of {@code file} goes through; the download's file lock makes it its own. */
+    public static Path tempFor(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
     public void save(Path file) throws IOException {
-        AtomicFiles.write(file, format());
+        AtomicFiles.write(file, tempFor(file), format());
     }
 }

@@ -105,7 +105,7 @@ final class DownloadStateWriter {
         }
         // The ranges the state lists must be on the disk before the state that vouches for them.
         data.force(false);
-        AtomicFiles.write(path, state.format());
+        state.save(path);
         lock.lock();
         try {
             savedVersion = Math.max(savedVersion, v);

@@ -9,7 +9,9 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.file.FileStore;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -81,6 +83,14 @@ public final class Preallocation {
      */
     public static Reservation allocate(Path file, long length) throws IOException {
         if (NATIVE == null || length <= 0) return Reservation.NONE;
+        // ext4 and XFS allocate as far as they can before failing with ENOSPC, filling the disk for everyone
+        // until the file is removed; so a fresh file that clearly cannot fit is refused without trying. (A resumed
+        // file already holds some of its blocks, and fallocate itself decides.)
+        if (Files.size(file) == 0) {
+            FileStore fs = Files.getFileStore(file);
+            if (fs.getTotalSpace() > 0 && fs.getUsableSpace() < length)
+                throw new FileSystemException(null, null, notEnoughSpace(length, file.toAbsolutePath().getParent()));
+        }
         long[] fdOrErrno = NATIVE.fallocate(file, length);
         if (fdOrErrno[1] == 0) return new Reservation((int) fdOrErrno[0]);
         int errno = (int) fdOrErrno[1];

@@ -20,7 +20,7 @@ class AtomicFilesTest {
         Path target = dir.resolve("state");
         Files.writeString(target, "old");
         List<String> events = new ArrayList<>();
-        AtomicFiles.write(target, "new", new AtomicFiles.Sync() {
+        AtomicFiles.write(target, dir.resolve("state.tmp"), "new", new AtomicFiles.Sync() {
             @Override
             public void file(FileChannel ch) throws IOException {
                 events.add("file " + ch.size() + " bytes, target holds " + Files.readString(target));
@@ -44,7 +44,7 @@ class AtomicFilesTest {
         Path target = dir.resolve("state");
         Files.writeString(target, "old");
         try {
-            AtomicFiles.write(target, "new", new AtomicFiles.Sync() {
+            AtomicFiles.write(target, dir.resolve("state.tmp"), "new", new AtomicFiles.Sync() {
                 @Override
                 public void file(FileChannel ch) throws IOException {
                     throw new IOException("EIO");
@@ -60,6 +60,16 @@ class AtomicFilesTest {
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(target);
         }
+    }
+
+    @Test
+    void aTemporaryFileLeftByAKilledSaveIsTruncatedReusedAndRemoved() throws IOException {
+        Path target = dir.resolve("state");
+        Path tmp = dir.resolve("state.tmp");
+        Files.writeString(tmp, "a longer half-written state from a process killed mid-save");
+        AtomicFiles.write(target, tmp, "new");
+        assertThat(Files.readString(target)).isEqualTo("new");
+        assertThat(tmp).doesNotExist();
     }
 
     @Test

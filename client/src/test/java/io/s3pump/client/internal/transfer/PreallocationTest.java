@@ -1,6 +1,7 @@
 package io.s3pump.client.internal.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -57,9 +58,22 @@ class PreallocationTest {
     }
 
     @Test
-    void aFileThatDoesNotExistIsNotReservedAndNothingIsThrown() throws IOException {
-        // open(2) fails with ENOENT: not a space problem, so the caller falls back
-        assertThat(Preallocation.allocate(dir.resolve("missing"), 1 << 20).reserved()).isFalse();
+    void fallocateFailingWithEnospcOnAStartedFileGivesTheOutOfSpaceLine() throws IOException {
+        long size = 1L << 50;   // 1 PiB: tmpfs refuses more than its size up front, without allocating
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && Files.getFileStore(shm).getTotalSpace() > 0 && Files.getFileStore(shm).getTotalSpace() < size,
+                "needs a size-limited tmpfs on /dev/shm");
+        Path file = Files.createTempFile(shm, "s3pump-test", ".part");
+        try {
+            Files.writeString(file, "resumed data");   // not empty: the free-space shortcut does not apply
+            assertThatThrownBy(() -> Preallocation.allocate(file, size))
+                    .isInstanceOf(java.nio.file.FileSystemException.class)
+                    .hasMessage("not enough space for " + size + " bytes in " + shm);
+            assertThat(Files.readString(file)).isEqualTo("resumed data");
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test
