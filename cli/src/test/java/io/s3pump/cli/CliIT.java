@@ -301,8 +301,9 @@ class CliIT {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 // the state file appears once ranges finished: the download records them as it goes
                 while (p.isAlive() && !Files.exists(state) && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(5);
-                p.destroyForcibly();   // SIGKILL: nothing in s3pump runs after this
-            } catch (InterruptedException e) {
+                // SIGKILL, nothing in s3pump runs after it (kill(1), as destroyForcibly would close the output pipes)
+                new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).inheritIO().start().waitFor();
+            } catch (InterruptedException | IOException e) {
                 throw new AssertionError(e);
             }
         }, "cp", "--concurrency", "1", bucket.url("kill/killed.bin"), target.toString());
