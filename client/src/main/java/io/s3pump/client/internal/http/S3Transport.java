@@ -68,11 +68,23 @@ public final class S3Transport implements AutoCloseable {
         this.config = config;
         this.http = HttpClients.build(config);
         this.wire = "http".equalsIgnoreCase(config.endpoint().getScheme()) && config.directDataPath()
+                && direct(config.endpoint())
                 ? new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
                         config.maxConcurrency())
                 : null;
         URI e = config.endpoint();
         this.base = HttpUrl.get(e.getScheme() + "://" + e.getRawAuthority() + "/");
+    }
+
+    /** Whether the JVM's proxy settings send {@code endpoint} straight to it; a proxied endpoint stays on OkHttp. */
+    private static boolean direct(URI endpoint) {
+        java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
+        if (selector == null) return true;
+        try {
+            return selector.select(endpoint).stream().allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Reads a successful answer. The body stream is the response's; do not close the response. */
