@@ -11,9 +11,11 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +54,11 @@ public final class DownloadJob {
     private final DownloadOptions options;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /**
-     * Range buffers handed from one finished range to the next: at most one per range in flight. A fresh 256 KiB
-     * array per range outlived young collections and was promoted, so the heap (RSS) grew with the object size.
+     * Range buffers handed from one finished range to the next: at most one per range in flight. Direct, so that
+     * a body read from the socket lands in it with one kernel copy and goes to the file with one more, with no copy
+     * in Java (a heap buffer costs two: the JDK stages both the read and the write in a temporary direct buffer).
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public DownloadJob(ObjectStore store, LongSupplier nanoTime, String bucket, String key, Path target,
                        DownloadOptions options) {
@@ -363,8 +366,8 @@ public final class DownloadJob {
             throws IOException, InterruptedException {
         MessageDigest md = hash ? Md5Digest.newMd5() : null;
         int want = (int) Math.min(options.bufferSize(), last - first + 1);
-        byte[] buf = buffers.poll();
-        if (buf == null || buf.length < want) buf = new byte[want];
+        ByteBuffer buf = buffers.poll();
+        if (buf == null || buf.capacity() < want) buf = ByteBuffer.allocateDirect(want);
         try {
             return fetch(ch, etag, first, last, md, buf, tracker);
         } finally {
@@ -372,20 +375,25 @@ public final class DownloadJob {
         }
     }
 
-    private Md5Digest fetch(FileChannel ch, String etag, long first, long last, MessageDigest md, byte[] buf,
+    private Md5Digest fetch(FileChannel ch, String etag, long first, long last, MessageDigest md, ByteBuffer buf,
                             ProgressTracker tracker) throws IOException, InterruptedException {
-        ByteBuffer bb = ByteBuffer.wrap(buf);
         ProgressTracker.PartCounter counter = tracker.part(last - first + 1);
         long pos = first;
         int attempt = 0;
         while (true) {
             try (InputStream in = store.getRange(bucket, key, pos, last, etag)) {
-                int r;
-                while (pos <= last && (r = in.readNBytes(buf, 0, (int) Math.min(buf.length, last - pos + 1))) > 0) {
-                    bb.clear().limit(r);
+                // The client's bodies are channels that read from the socket straight into a direct buffer.
+                ReadableByteChannel body = in instanceof ReadableByteChannel c ? c : Channels.newChannel(in);
+                while (pos <= last) {
+                    buf.clear().limit((int) Math.min(buf.capacity(), last - pos + 1));
+                    while (buf.hasRemaining() && body.read(buf) >= 0) {
+                        // fill the buffer: fewer, larger writes and digest updates
+                    }
+                    int r = buf.flip().remaining();
+                    if (r == 0) break;
+                    if (md != null) md.update(buf.duplicate());
                     long p = pos;
-                    while (bb.hasRemaining()) p += ch.write(bb, p);
-                    if (md != null) md.update(buf, 0, r);
+                    while (buf.hasRemaining()) p += ch.write(buf, p);
                     pos += r;
                     counter.advance(r);
                 }
