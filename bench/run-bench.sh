@@ -197,9 +197,10 @@ s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
         --concurrency "$concurrency" --checksum "$4" --local-md5 "$5" --direction up --rounds 1 --key "$6" --keep \
         --no-latency
 }
-s3pump_down() { # ROUND PEER KEY [JAVA_OPTS]: into a temporary file that the engine verifies by ETag, then removes
-    measure "$1" "$2" "MD5 per range" down env S3PUMP_JAVA_OPTS="${4:-}" "$root/s3pump" bench "s3://$bucket" --part-size "$part_b" \
-        --concurrency "$concurrency" --direction down --rounds 1 --key "$3" --no-latency
+s3pump_down() { # ROUND PEER KEY [LOCALMD5 [JAVA_OPTS]]: into a temporary file that the engine verifies, then removes
+    local check="MD5 per range"; [ "${4:-auto}" = never ] && check="size only (as --no-verify)"
+    measure "$1" "$2" "$check" down env S3PUMP_JAVA_OPTS="${5:-}" "$root/s3pump" bench "s3://$bucket" --part-size "$part_b" \
+        --concurrency "$concurrency" --direction down --rounds 1 --key "$3" --local-md5 "${4:-auto}" --no-latency
 }
 
 run_peer() { # ROUND PEER
@@ -210,7 +211,11 @@ run_peer() { # ROUND PEER
         s3pump-md5) s3pump_up "$round" "$peer" "Content-MD5" md5 auto "$key" ;;
         s3pump-sha256) s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key"
             # s3pump's download does not depend on the upload's integrity mode: measured once, here.
-            if [ "$download" = 1 ]; then s3pump_down "$round" s3pump "$key"; fi ;;
+            # The peers verify nothing on download; s3pump-noverify is s3pump doing the same (size only).
+            if [ "$download" = 1 ]; then
+                s3pump_down "$round" s3pump "$key"
+                s3pump_down "$round" s3pump-noverify "$key" never
+            fi ;;
         s3pump-chunked) s3pump_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked auto "$key" ;;
         aws-cli)
             measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \

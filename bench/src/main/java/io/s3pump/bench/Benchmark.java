@@ -114,6 +114,8 @@ public final class Benchmark {
                         .concurrency(options.concurrency())
                         .rangeSize(options.partSize())
                         .partSizeHint(options.partSize())
+                        // "never hash locally" is also how a download runs without its MD5 check (size only).
+                        .verifyEtag(options.localMd5() != io.s3pump.client.transfer.UploadOptions.LocalMd5.NEVER)
                         .build();
 
                 // Warm-up: whole-file uploads until the asked bytes are reached; each one is measured and reported.

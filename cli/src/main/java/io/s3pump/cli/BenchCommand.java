@@ -80,7 +80,7 @@ final class BenchCommand extends S3Command {
 
     @Option(names = "--local-md5", paramLabel = "WHEN", defaultValue = "auto",
             description = "Hash parts with MD5 locally to check the ETag: auto, always or never (default: ${DEFAULT-VALUE}:"
-                    + " unless RGW verifies a signed payload).")
+                    + " unless RGW verifies a signed payload). Downloads: never checks the size only, as --no-verify.")
     LocalMd5 localMd5 = LocalMd5.AUTO;
 
     @Option(names = "--warmup", paramLabel = "SIZE", converter = ByteSize.Converter.class, defaultValue = "0",
