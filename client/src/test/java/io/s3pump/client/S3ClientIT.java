@@ -231,6 +231,42 @@ class S3ClientIT {
                 e -> assertThat(e.code()).isEqualTo(S3Exception.NO_SUCH_UPLOAD));
     }
 
+    /**
+     * What RGW 16.2 answers to a Complete whose first answer was lost, and to one of a gone upload: the engine's
+     * lost-answer recovery (HEAD on NoSuchUpload) is for S3, where the repeat is NoSuchUpload.
+     */
+    @Test
+    void rgwAnswersARepeatedComplete200ButACompleteOfAGoneUpload500InternalError() throws Exception {
+        byte[] data = "one small last part".getBytes(StandardCharsets.UTF_8);
+        String key = "complete-twice/" + UUID.randomUUID();
+        String uploadId = client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key)).uploadId();
+        List<CompletedPart> parts = List.of(client.uploadPart(UploadPartRequest.of(bucket, key, uploadId, 1),
+                UploadBody.of(data)).toCompletedPart());
+        String composite = ETags.composite(List.of(md5(data)));
+
+        CompleteMultipartUploadResult first = client.completeMultipartUpload(bucket, key, uploadId, parts);
+        assertThat(first.eTag()).as("RGW 16.2 leaves the first answer's ETag empty").isNullOrEmpty();
+        CompleteMultipartUploadResult again = client.completeMultipartUpload(bucket, key, uploadId, parts);
+        assertThat(again.eTag()).as("the repeat is a 200 with the object's ETag").isEqualTo(composite);
+        assertThat(client.headObject(bucket, key).eTag()).isEqualTo(composite);
+
+        // Once the object is replaced (or the upload aborted, or never existed), RGW does not say NoSuchUpload
+        // but 500 InternalError "This multipart completion is already in progress", which the policy retries.
+        client.putObject(PutObjectRequest.of(bucket, key), UploadBody.of(new byte[3]));
+        String aborted = client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key + "-aborted")).uploadId();
+        client.abortMultipartUpload(bucket, key + "-aborted", aborted);
+        try (S3Client once = S3Client.create(config().retryPolicy(RetryPolicy.NONE).build())) {
+            for (String[] c : new String[][] {{key, uploadId}, {key + "-aborted", aborted}, {key + "-never", "2~never"}}) {
+                assertThatThrownBy(() -> once.completeMultipartUpload(bucket, c[0], c[1], parts))
+                        .as(c[0]).isInstanceOfSatisfying(S3Exception.class, e -> {
+                            assertThat(e.status()).isEqualTo(500);
+                            assertThat(e.code()).isEqualTo("InternalError");
+                            assertThat(e.s3Message()).isEqualTo("This multipart completion is already in progress");
+                        });
+            }
+        }
+    }
+
     @Test
     void uploadPartCopyBuildsAPartFromARangeOfAnotherObject() throws Exception {
         byte[] source = new byte[6 * MIB];
