@@ -413,19 +413,22 @@ public final class S3Client implements AutoCloseable {
         }
     }
 
-    /** ListMultipartUploads: one page of the open uploads in a bucket. */
+    /**
+     * ListMultipartUploads: one page of the open uploads in a bucket. Keys are requested URL-encoded
+     * ({@code encoding-type=url}) so that any key survives XML, and handed out decoded.
+     */
     public ListMultipartUploadsResult listMultipartUploads(ListMultipartUploadsRequest request) throws IOException {
         S3Request r = new S3Request.Builder("ListMultipartUploads", "GET", requireBucket(request.bucket()), null)
                 .flag("uploads")
-                // No encoding-type=url here: RGW 16.2 then encodes <Key> but not NextKeyMarker and says
-                // nothing in <EncodingType>, so the page could not be decoded reliably.
+                .query("encoding-type", "url")
                 .query("prefix", request.prefix())
                 .query("delimiter", request.delimiter())
                 .query("key-marker", request.keyMarker())
                 .query("upload-id-marker", request.uploadIdMarker())
                 .query("max-uploads", request.maxUploads())
                 .build();
-        return transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class));
+        return decodeUploads(request, transport.execute(r, (resp, body) ->
+                S3Xml.read(body, ListMultipartUploadsResult.class)));
     }
 
     /** ListMultipartUploads over all pages, until the listing ends or {@code handler} returns false. */
@@ -438,6 +441,10 @@ public final class S3Client implements AutoCloseable {
             if (!page.isTruncated()) return;
             if (page.nextKeyMarker() == null || page.nextKeyMarker().isEmpty()) {
                 throw new IOException("ListMultipartUploads page is truncated but carries no NextKeyMarker");
+            }
+            if (page.nextKeyMarker().equals(next.keyMarker())
+                    && Objects.equals(page.nextUploadIdMarker(), next.uploadIdMarker())) {
+                throw new IOException("ListMultipartUploads page is truncated but its next markers do not advance");
             }
             next = next.withMarkers(page.nextKeyMarker(), page.nextUploadIdMarker());
         }
@@ -567,6 +574,32 @@ public final class S3Client implements AutoCloseable {
                 request.startAfter(), r.encodingType(),
                 r.contents().stream().map(c -> new Contents(url(c.key()), c.lastModified(), c.eTag(), c.size(),
                         c.storageClass(), c.owner())).toList(),
+                r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
+    }
+
+    /**
+     * Undoes {@code encoding-type=url} on a ListMultipartUploads page. S3 encodes Key, Prefix, KeyMarker,
+     * NextKeyMarker, Delimiter and common prefixes and says {@code <EncodingType>url}; RGW (16.2 and later)
+     * encodes only {@code <Key>} and common prefixes and says nothing, sending the markers raw. So keys and common
+     * prefixes are always decoded (they were asked for encoded), the echoed Prefix, Delimiter and KeyMarker are
+     * taken from the request, and NextKeyMarker is decoded when the answer says it is encoded. Otherwise, when it
+     * names the page's last upload (its NextUploadIdMarker is that upload's id), it is that upload's decoded key:
+     * the raw text can be damaged (a control character makes the body XML 1.1, which reads U+2028 as a newline).
+     */
+    static ListMultipartUploadsResult decodeUploads(ListMultipartUploadsRequest request, ListMultipartUploadsResult r) {
+        boolean announced = "url".equalsIgnoreCase(r.encodingType());
+        List<Upload> uploads = r.uploads().stream().map(u -> new Upload(url(u.key()), u.uploadId(), u.initiator(),
+                u.owner(), u.storageClass(), u.initiated())).toList();
+        String nextKeyMarker = announced ? url(r.nextKeyMarker()) : r.nextKeyMarker();
+        if (!announced && !uploads.isEmpty() && uploads.getLast().uploadId().equals(r.nextUploadIdMarker())) {
+            nextKeyMarker = uploads.getLast().key();
+        }
+        return new ListMultipartUploadsResult(r.bucket(),
+                request.keyMarker() != null ? request.keyMarker() : announced ? url(r.keyMarker()) : r.keyMarker(),
+                r.uploadIdMarker(), nextKeyMarker, r.nextUploadIdMarker(),
+                request.prefix() != null ? request.prefix() : announced ? url(r.prefix()) : r.prefix(),
+                request.delimiter() != null ? request.delimiter() : announced ? url(r.delimiter()) : r.delimiter(),
+                r.maxUploads(), r.isTruncated(), r.encodingType(), uploads,
                 r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
     }
 
