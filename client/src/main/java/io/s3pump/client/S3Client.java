@@ -624,14 +624,8 @@ public final class S3Client implements AutoCloseable {
         if (key.getBytes(StandardCharsets.UTF_8).length > 1024) {
             throw new IllegalArgumentException("object key longer than 1024 UTF-8 bytes");
         }
-        // OkHttp resolves "." and ".." path segments (even as %2E) before sending, so such a key would reach
-        // a different object than the one named (a DeleteObject of "a/../b" would delete "b"). Refuse it.
-        for (String segment : key.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("object key '" + key + "' has a '" + segment
-                        + "' path segment, which the HTTP layer cannot send unchanged; s3pump does not support such keys");
-            }
-        }
+        // A key with "." or ".." path segments is sent with its slashes as %2F (KeyPaths), because OkHttp would
+        // resolve the segments away and reach another object.
         return key;
     }
 

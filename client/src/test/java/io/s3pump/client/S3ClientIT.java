@@ -81,7 +81,31 @@ class S3ClientIT {
                 "sub-delims ~*'()!$&=@:,;[]",
                 "amp&lt<gt>quote\"apos'",
                 "k".repeat(1000),
-                "dir/" + "é".repeat(510)); // 4 + 1020 = 1024 UTF-8 bytes, the maximum
+                "dir/" + "é".repeat(510), // 4 + 1020 = 1024 UTF-8 bytes, the maximum
+                // dot segments: sent with %2F slashes and signed over the key's own path (KeyPaths)
+                "a/../b", "./x", "x/.", "..", ".", "a/./b/../c", "../..", "/../%2F");
+    }
+
+    @Test
+    void aMultipartUploadToAKeyWithDotSegmentsKeepsTheExactKey() throws Exception {
+        String key = "mp-dots/" + UUID.randomUUID() + "/../x/./y";
+        byte[] data = new byte[5 * MIB + 7];
+        new Random(5).nextBytes(data);
+        String uploadId = client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key)).uploadId();
+        List<CompletedPart> parts = List.of(
+                client.uploadPart(UploadPartRequest.of(bucket, key, uploadId, 1), UploadBody.of(Arrays.copyOf(data, 5 * MIB))).toCompletedPart(),
+                client.uploadPart(UploadPartRequest.of(bucket, key, uploadId, 2),
+                        UploadBody.of(Arrays.copyOfRange(data, 5 * MIB, data.length))).toCompletedPart());
+        assertThat(client.listPartsAll(ListPartsRequest.of(bucket, key, uploadId))).hasSize(2);
+        client.completeMultipartUpload(bucket, key, uploadId, parts);
+        ListBucketResult listed = client.listObjectsV2(ListObjectsV2Request.of(bucket).withPrefix(key.substring(0, 20)));
+        assertThat(listed.contents()).extracting(Contents::key).containsExactly(key);
+        try (GetObjectResponse get = client.getObject(GetObjectRequest.of(bucket, key))) {
+            assertThat(get.body().readAllBytes()).isEqualTo(data);
+        }
+        assertThatThrownBy(() -> client.headObject(bucket, "x/y")).isInstanceOf(S3Exception.class);
+        client.deleteObject(bucket, key);
+        assertThat(client.listObjectsV2(ListObjectsV2Request.of(bucket).withPrefix(key.substring(0, 20))).contents()).isEmpty();
     }
 
     private static String md5(byte[] data) throws Exception {
