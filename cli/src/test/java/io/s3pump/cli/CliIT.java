@@ -217,6 +217,27 @@ class CliIT {
     }
 
     @Test
+    void keysWithDotSegmentsGoUpComeDownAndAreListedAndRemovedExactly() throws Exception {
+        Path file = randomFile(dir, "dots.bin", 6 * ByteSize.MIB + 5, 9);
+        String key = "dots/a/../b/./c";
+        Jar.Result up = jar.run("cp", "--part-size", "5MiB", file.toString(), bucket.url(key));
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(bucket.s3.headObject(bucket.name, key).contentLength()).isEqualTo(6 * ByteSize.MIB + 5);
+        assertThat(bucket.keys()).contains(key).doesNotContain("dots/b/c");
+
+        Jar.Result ls = jar.run("ls", "--recursive", bucket.url("dots/"));
+        assertThat(ls.out()).contains("  " + key + "\n");
+        Path down = dir.resolve("down.bin");
+        Jar.Result get = jar.run("cp", bucket.url(key), down.toString());
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        assertThat(sha256(down)).isEqualTo(sha256(file));
+
+        Jar.Result rm = jar.run("rm", bucket.url(key));
+        assertThat(rm.exitCode()).as(rm.toString()).isZero();
+        assertThat(bucket.keys()).doesNotContain(key);
+    }
+
+    @Test
     void verifyMatchesWithoutDownloadingAndExitsSixOnAMismatch() throws Exception {
         Path file = randomFile(dir, "verify.bin", 17 * ByteSize.MIB, 6);
         assertThat(jar.run("cp", "--part-size", "8MiB", file.toString(), bucket.url("verify.bin")).exitCode()).isZero();
