@@ -339,6 +339,10 @@ public final class S3Client implements AutoCloseable {
      * <p>RGW 16.2 answers an empty ETag on the first completion: use {@link #headObject} or
      * {@link ETags#composite} for the object's ETag.
      *
+     * <p>A repeat after success answers 200 on RGW 16.2 and {@code NoSuchUpload} on S3. RGW 16.2 answers a Complete
+     * of an upload that is gone with 500 {@code InternalError} ("This multipart completion is already in
+     * progress"), which is retried like any 500 before it surfaces.
+     *
      * @throws S3Exception {@link S3Exception#INVALID_PART}, {@link S3Exception#ENTITY_TOO_SMALL},
      *     {@link S3Exception#NO_SUCH_UPLOAD}
      */
