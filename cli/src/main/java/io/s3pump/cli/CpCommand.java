@@ -92,12 +92,15 @@ final class CpCommand extends S3Command {
                     + " see below).")
     Checksum checksum = Checksum.auto;
 
-    @Option(names = "--no-verify", description = "Upload: do not hash the file locally to check the object's ETag"
-            + " (the size and the part ETags the server returned are still checked).")
+    @Option(names = "--no-verify", description = "Do not hash the bytes locally to check the object's ETag. Upload: the"
+            + " size and the part ETags the server returned are still checked. Download: no MD5 at all; only the size"
+            + " is checked.")
     boolean noVerify;
 
     @Option(names = "--resume", description = "Continue an interrupted upload of the same unchanged file to the same"
-            + " key (only missing parts are sent), or an interrupted download kept with --keep-on-failure.")
+            + " key (only missing parts are sent), or an interrupted download of the same unchanged object to the same"
+            + " file (only missing ranges are fetched; a download records its progress as it goes, so this works even"
+            + " after kill -9). A download without --resume starts over.")
     boolean resume;
 
     @Option(names = "--keep-on-failure", description = "On failure keep the multipart upload (or the partial download)"
@@ -192,11 +195,12 @@ final class CpCommand extends S3Command {
         DownloadOptions.Builder options = DownloadOptions.builder()
                 .concurrency(inFlight)
                 .keepPartial(keepOnFailure || resume)
+                .verifyEtag(!noVerify)
                 .listener(listener);
         if (partSize != null) options.rangeSize(partSize).partSizeHint(partSize);
         DownloadResult r = new Downloader(s3).download(d.source().bucket(), d.source().key(), d.file(), options.build());
         return new Transfer("download", d.source().toString(), d.file().toString(), r.size(), seconds(r.duration()),
-                mib(r.bytesPerSecond()), r.ranges(), r.rangeSize(), null, r.etag(), level(r.verification()),
+                mib(r.bytesPerSecond()), r.ranges(), r.rangeSize(), r.rangesResumed(), r.etag(), level(r.verification()),
                 r.verification().detail());
     }
 

@@ -317,6 +317,55 @@ class CliIT {
     }
 
     @Test
+    void cpNoVerifyDownloadsWithoutHashingAndSaysOnlyTheSizeWasVerified() throws Exception {
+        Path file = randomFile(dir, "noverify.bin", 12 * ByteSize.MIB + 3, 10);
+        assertThat(jar.run("cp", "--part-size", "5MiB", file.toString(), bucket.url("noverify.bin")).exitCode()).isZero();
+        Path back = dir.resolve("back.bin");
+        Jar.Result down = jar.run("cp", "--no-verify", bucket.url("noverify.bin"), back.toString());
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(down.out()).contains("3 ranges of 5.00 MiB, verified: size only (size " + (12 * ByteSize.MIB + 3)
+                + " verified; ETag check turned off)");
+        assertThat(sha256(back)).isEqualTo(sha256(file));
+        Jar.Result json = jar.run("cp", "--no-verify", "--force", "--output", "json", bucket.url("noverify.bin"),
+                back.toString());
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.out()).contains("\"verified\" : \"size only\"", "ETag check turned off");
+        Jar.Result verified = jar.run("cp", "--force", bucket.url("noverify.bin"), back.toString());
+        assertThat(verified.out()).contains("verified: size + ETag");
+    }
+
+    @Test
+    void aDownloadKilledWithSigkillIsContinuedByResumeWithOnlyTheMissingRanges() throws Exception {
+        long size = 300 * ByteSize.MIB + 5;
+        Path file = randomFile(dir, "killed.bin", size, 11);
+        assertThat(jar.run("cp", "--part-size", "5MiB", file.toString(), bucket.url("kill/killed.bin")).exitCode()).isZero();
+        Path targetDir = Files.createDirectory(dir.resolve("down"));
+        Path target = targetDir.resolve("killed.bin");
+        Path state = targetDir.resolve(".killed.bin.s3pump.state");
+        Jar.Result killed = jar.run(null, p -> {
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                // the state file appears once ranges finished: the download records them as it goes
+                while (p.isAlive() && !Files.exists(state) && System.nanoTime() < deadline) TimeUnit.MILLISECONDS.sleep(5);
+                // SIGKILL, nothing in s3pump runs after it (kill(1), as destroyForcibly would close the output pipes)
+                new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).inheritIO().start().waitFor();
+            } catch (InterruptedException | IOException e) {
+                throw new AssertionError(e);
+            }
+        }, "cp", "--concurrency", "1", bucket.url("kill/killed.bin"), target.toString());
+        assertThat(killed.exitCode()).as(killed.toString()).isEqualTo(137);
+        assertThat(target).doesNotExist();
+
+        Jar.Result resumed = jar.run("cp", "--resume", "--output", "json", bucket.url("kill/killed.bin"), target.toString());
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.out()).containsPattern("\"partsResumed\" : [1-9]\\d*").contains("\"verified\" : \"size + ETag\"");
+        assertThat(sha256(target)).isEqualTo(sha256(file));
+        try (Stream<Path> left = Files.list(targetDir)) {
+            assertThat(left.toList()).as("no temporary or state file left").containsExactly(target);
+        }
+    }
+
+    @Test
     void ctrlCKeepsTheUploadResumableAndPrintsTheResumeCommand() throws Exception {
         Path file = randomFile(dir, "interrupted.bin", 200 * ByteSize.MIB, 7);
         Path journals = Files.createDirectories(dir.resolve("state"));

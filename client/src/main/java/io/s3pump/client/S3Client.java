@@ -169,12 +169,11 @@ public final class S3Client implements AutoCloseable {
      * Retries happen only until the answer's headers arrive; a failure while reading the body surfaces.
      */
     public GetObjectResponse getObject(GetObjectRequest request) throws IOException {
-        Response response = transport.open(getRequest(request));
+        S3Transport.Opened opened = transport.open(getRequest(request));
         try {
-            ObjectMetadata metadata = metadata(response);
-            return new GetObjectResponse(metadata, response.body().byteStream(), response);
+            return new GetObjectResponse(metadata(opened.response()), opened.body(), opened);
         } catch (RuntimeException e) {
-            response.close();
+            opened.close();
             throw e;
         }
     }

@@ -38,6 +38,7 @@ public final class S3ClientConfig {
     private final Integrity integrity;
     private final InstantSource clock;
     private final boolean expectContinue;
+    private final boolean directDataPath;
     private final String sources;
 
     private S3ClientConfig(Builder b, URI endpoint, String region, String sources) {
@@ -56,6 +57,7 @@ public final class S3ClientConfig {
         this.integrity = b.integrity;
         this.clock = b.clock;
         this.expectContinue = b.expectContinue;
+        this.directDataPath = b.directDataPath;
         this.sources = sources;
     }
 
@@ -115,6 +117,14 @@ public final class S3ClientConfig {
      */
     public boolean expectContinue() { return expectContinue; }
 
+    /**
+     * Whether, on a plain-{@code http} endpoint, upload bodies (UploadPart, PutObject) and GetObject answers skip
+     * OkHttp and go between the socket and the file mapping or the caller's buffer with no copy in Java (default
+     * on). Signing, retries and errors are the same either way; every other request, and every {@code https}
+     * request, goes through OkHttp. Off is for comparison and as an escape hatch.
+     */
+    public boolean directDataPath() { return directDataPath; }
+
     /** Where endpoint, credentials and region came from, for {@code --debug} output. */
     public String sources() { return sources; }
 
@@ -143,6 +153,7 @@ public final class S3ClientConfig {
         private Integrity integrity = Integrity.DEFAULT;
         private InstantSource clock = InstantSource.system();
         private boolean expectContinue;
+        private boolean directDataPath = true;
         private ConfigResolution.Resolved resolved;
         private boolean caBundleResolved;
 
@@ -189,6 +200,9 @@ public final class S3ClientConfig {
 
         /** Send {@code Expect: 100-continue} with upload bodies (default off); see {@link S3ClientConfig#expectContinue()}. */
         public Builder expectContinue(boolean on) { this.expectContinue = on; return this; }
+
+        /** Carry plain-http data requests without OkHttp (default on); see {@link S3ClientConfig#directDataPath()}. */
+        public Builder directDataPath(boolean on) { this.directDataPath = on; return this; }
 
         /** The signing clock; tests pin it. */
         public Builder clock(InstantSource c) { this.clock = Objects.requireNonNull(c); return this; }

@@ -1,5 +1,6 @@
 package io.s3pump.client;
 
+import io.s3pump.client.internal.wire.LargeWrites;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,13 @@ final class UploadBodies {
     static final int SLICE = 8 * 1024;
     /** A mapped body releases its pages behind the write position in steps of this many bytes. */
     static final int RELEASE_WINDOW = 1 << 20;
+    /**
+     * Slice of a write to a channel that takes large writes ({@link LargeWrites}: a socket written straight from
+     * a direct buffer): one system call per slice, no copy in Java. Heap arrays stay at {@link #HEAP_SLICE}, as the
+     * JDK copies a heap buffer into a temporary direct buffer of the same size.
+     */
+    static final int LARGE_SLICE = RELEASE_WINDOW;
+    static final int HEAP_SLICE = 256 * 1024;
 
     static void writeFully(WritableByteChannel out, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
@@ -50,8 +58,9 @@ final class UploadBodies {
 
         @Override
         public void writeTo(WritableByteChannel out) throws IOException {
-            for (int pos = 0; pos < length; pos += SLICE) {
-                writeFully(out, ByteBuffer.wrap(bytes, offset + pos, Math.min(SLICE, length - pos)));
+            int slice = out instanceof LargeWrites ? HEAP_SLICE : SLICE;
+            for (int pos = 0; pos < length; pos += slice) {
+                writeFully(out, ByteBuffer.wrap(bytes, offset + pos, Math.min(slice, length - pos)));
             }
         }
 
@@ -89,8 +98,9 @@ final class UploadBodies {
         public void writeTo(WritableByteChannel out) throws IOException {
             long size = segment.byteSize();
             long released = 0;
-            for (long pos = 0; pos < size; pos += SLICE) {
-                long end = Math.min(size, pos + SLICE);
+            int slice = out instanceof LargeWrites ? LARGE_SLICE : SLICE;
+            for (long pos = 0; pos < size; pos += slice) {
+                long end = Math.min(size, pos + slice);
                 writeFully(out, segment.asSlice(pos, end - pos).asByteBuffer());
                 // File pages of a mapping count in the RSS until they are unmapped or released. The channel has
                 // copied what it was given, so release the pages behind us (madvise DONTNEED: the page cache keeps

@@ -11,13 +11,14 @@ import java.util.Objects;
  * @param key the key
  * @param target the file written
  * @param size the object's size in bytes
- * @param ranges the number of ranged GETs (without retries)
+ * @param ranges the number of ranges the object was cut into
+ * @param rangesResumed ranges found already downloaded in a kept partial download, and not fetched again
  * @param rangeSize the size of every range but the last, in bytes
  * @param etag the object's ETag, without quotes
  * @param duration wall time including verification and the rename
  * @param verification what was checked before the file was renamed into place
  */
-public record DownloadResult(String bucket, String key, Path target, long size, int ranges, long rangeSize,
+public record DownloadResult(String bucket, String key, Path target, long size, int ranges, int rangesResumed, long rangeSize,
                              String etag, Duration duration, Verification verification) {
 
     public DownloadResult {
@@ -27,6 +28,8 @@ public record DownloadResult(String bucket, String key, Path target, long size, 
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(verification, "verification");
+        if (rangesResumed < 0 || rangesResumed > ranges)
+            throw new IllegalArgumentException("rangesResumed " + rangesResumed + " outside 0.." + ranges);
     }
 
     /** Mean throughput in bytes per second. */

@@ -45,6 +45,15 @@
  * streams; if the recomputed ETag differs, only the size counts as verified and the result says so, unless the
  * layout was certain. A range that breaks mid-body resumes from its last written byte. Memory is
  * concurrency × buffer (8 × 256 KiB by default).
+ * <p>Before the first GET the temporary file's blocks are reserved with {@code fallocate(2)} (Linux, through FFM,
+ * when native access is enabled for this module), so a disk that cannot hold the object fails at once with
+ * "not enough space for N bytes in DIR"; elsewhere the file is sparse. As ranges finish, their MD5s are recorded
+ * in a state file beside the temporary file (at most one durable write per half second, after forcing the data it
+ * vouches for), so a download killed outright resumes with
+ * {@link io.s3pump.client.transfer.DownloadOptions#keepPartial()}. Journals and state files are replaced by
+ * writing a temporary file, fsyncing it, renaming it and fsyncing the directory. With
+ * {@link io.s3pump.client.transfer.DownloadOptions#verifyEtag()} off, no MD5 is computed and only the size is
+ * checked.
  *
  * <h2>Measured</h2>
  * 1 GiB of random data, 8 MiB × 8, local RGW 16.2 (bluestore), whole JVM process with the launcher's flags

@@ -170,6 +170,185 @@ class DownloaderTest {
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
 
+    /** A clock that moves one second per reading: every finished range is past the state's save interval. */
+    private static java.util.function.LongSupplier fastClock() {
+        java.util.concurrent.atomic.AtomicLong t = new java.util.concurrent.atomic.AtomicLong();
+        return () -> t.addAndGet(1_000_000_000L);
+    }
+
+    /** Copies what a SIGKILL at this moment would leave on disk: the temporary file and the state file. */
+    private void snapshot(Path into) throws IOException {
+        Files.createDirectories(into);
+        for (String name : List.of(".o.s3pump.part", ".o.s3pump.state"))
+            Files.copy(tmp.resolve(name), into.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void theStateIsOnDiskWhileTheDownloadRunsSoAKilledDownloadResumesWithOnlyTheMissingRanges() throws Exception {
+        byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 20);   // 6 ranges of 8 MiB
+        var reached = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        store.beforeRange = first -> {
+            if (first == 32L * MIB) {
+                reached.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Downloader running = new Downloader(store, fastClock());
+        Path snapshot = tmp.resolve("killed");
+        Path target = tmp.resolve("o");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return running.download("b", "k", target, DownloadOptions.builder().concurrency(1).build());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            assertThat(reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // Ranges 0-3 are done and range 4 hangs: no failure was caught, yet the state lists the four.
+            var state = io.s3pump.client.internal.transfer.DownloadState.load(tmp.resolve(".o.s3pump.state")).orElseThrow();
+            assertThat(state.done().keySet()).containsExactly(0, 1, 2, 3);
+            assertThat(state.md5(2)).isEqualTo(InMemoryStore.md5(Arrays.copyOfRange(data, 16 * MIB, 24 * MIB)));
+            snapshot(snapshot);
+        } finally {
+            release.countDown();
+        }
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        store.beforeRange = f -> {};
+
+        // Put back what the kill would have left, without the finished target, and resume.
+        Files.delete(target);
+        snapshot.resolve(".o.s3pump.part").toFile().renameTo(tmp.resolve(".o.s3pump.part").toFile());
+        snapshot.resolve(".o.s3pump.state").toFile().renameTo(tmp.resolve(".o.s3pump.state").toFile());
+        Files.delete(snapshot);
+        int before = store.getCalls.get();
+        DownloadResult r = downloader.download("b", "k", target, DownloadOptions.builder().keepPartial(true).build());
+        assertThat(store.getCalls.get() - before).as("only ranges 4 and 5 are fetched").isEqualTo(2);
+        assertThat(r.rangesResumed()).isEqualTo(4);
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(dirListing()).containsExactly(target);
+    }
+
+    @Test
+    void withoutKeepPartialALeftoverOfAKilledDownloadIsDiscardedAndTheDownloadStartsOver() throws IOException {
+        byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 21);
+        Files.write(tmp.resolve(".o.s3pump.part"), new byte[17 * MIB]);   // zeros that a resume would trust
+        new io.s3pump.client.internal.transfer.DownloadState(Etags.normalize(store.objects.get("b/k").etag()),
+                17 * MIB, 8 * MIB, new java.util.TreeMap<>(java.util.Map.of(0, InMemoryStore.md5(new byte[8 * MIB]))))
+                .save(tmp.resolve(".o.s3pump.state"));
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), DownloadOptions.defaults());
+        assertThat(store.getCalls.get()).isEqualTo(3);
+        assertThat(r.rangesResumed()).isZero();
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+        assertThat(dirListing()).containsExactly(tmp.resolve("o"));
+    }
+
+    @Test
+    void aResumedRangeRecordedWithoutItsMd5IsRehashedSoDamageInItIsFound() throws IOException {
+        byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 22);
+        byte[] damaged = data.clone();
+        damaged[8 * MIB + 100] ^= 1;   // range 1, recorded done but not hashed (as by a --no-verify run)
+        Files.write(tmp.resolve(".o.s3pump.part"), damaged);
+        var done = new java.util.TreeMap<Integer, Md5Digest>();
+        done.put(0, InMemoryStore.md5(Arrays.copyOfRange(data, 0, 8 * MIB)));
+        done.put(1, null);
+        new io.s3pump.client.internal.transfer.DownloadState(Etags.normalize(store.objects.get("b/k").etag()),
+                17 * MIB, 8 * MIB, done).save(tmp.resolve(".o.s3pump.state"));
+        assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"),
+                DownloadOptions.builder().keepPartial(true).partSizeHint(8 * MIB).build()))
+                .isInstanceOf(VerificationException.class);
+        assertThat(store.getCalls.get()).as("only range 2 was missing").isEqualTo(1);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void twoDownloadsToTheSameTargetAtOnceDoNotShareATemporaryFile() throws Exception {
+        byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 23);
+        var reached = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var blockedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        store.beforeRange = first -> {
+            if (first == 8L * MIB && blockedOnce.compareAndSet(false, true)) {
+                reached.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Path target = tmp.resolve("o");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return downloader.download("b", "k", target, DownloadOptions.builder().concurrency(1).build());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            assertThat(reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            DownloadResult second = downloader.download("b", "k", target, DownloadOptions.defaults());
+            assertThat(second.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+            assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        } finally {
+            release.countDown();
+        }
+        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).verification().level())
+                .isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(dirListing()).containsExactly(target);
+    }
+
+    @Test
+    void withoutEtagVerificationNothingIsHashedAndOnlyTheSizeIsChecked() throws IOException {
+        putMultipart("k", 20 * MIB, 7 * MIB, 24);
+        store.objects.get("b/k").data()[5] ^= 1;   // damage that the ETag check would find
+        DownloadOptions noVerify = DownloadOptions.builder().partSizeHint(7 * MIB).verifyEtag(false).build();
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), noVerify);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_ONLY);
+        assertThat(r.verification().detail()).contains("ETag check turned off");
+
+        // the state of a kept partial download records its ranges without an MD5: none was computed
+        store.breakRangeAfter = first -> first == 14L * MIB ? 10 : -1;
+        assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("p"), DownloadOptions.builder()
+                .partSizeHint(7 * MIB).verifyEtag(false).keepPartial(true).maxRangeAttempts(1).concurrency(1).build()))
+                .isInstanceOf(IOException.class);
+        String state = Files.readString(tmp.resolve(".p.s3pump.state"));
+        assertThat(state).contains("range 0 -\n", "range 1 -\n").doesNotContainPattern("range \\d+ [0-9a-f]{32}");
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aDiskThatCannotHoldTheObjectFailsBeforeAnyGetWithOneLine() throws IOException {
+        long size = 1L << 50;   // 1 PiB: more than any tmpfs holds, refused up front without allocating
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && Files.getFileStore(shm).getTotalSpace() > 0 && Files.getFileStore(shm).getTotalSpace() < size,
+                "needs a size-limited tmpfs on /dev/shm");
+        assertThat(io.s3pump.client.internal.transfer.Preallocation.available()).as("native access is enabled").isTrue();
+        putSingle("big", 10, 25);
+        store.headSizeOverride = size;
+        Path dir = Files.createTempDirectory(shm, "s3pump-test");
+        try {
+            assertThatThrownBy(() -> downloader.download("b", "big", dir.resolve("o"),
+                    DownloadOptions.builder().rangeSize(PartPlan.MAX_PART_SIZE).keepPartial(true).build()))
+                    .isInstanceOf(java.nio.file.FileSystemException.class)
+                    .hasMessage("not enough space for " + size + " bytes in " + dir);
+            assertThat(store.getCalls.get()).isZero();
+            try (var left = Files.list(dir)) {
+                assertThat(left.toList()).as("nothing left behind").isEmpty();
+            }
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
     @Test
     void anObjectReplacedDuringTheDownloadFailsIt() throws IOException {
         putMultipart("k", 17 * MIB, 8 * MIB, 9);

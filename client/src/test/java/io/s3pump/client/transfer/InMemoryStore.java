@@ -37,6 +37,10 @@ final class InMemoryStore implements ObjectStore {
     /** Ranged GETs whose stream should break: returns how many bytes to serve before a reset, or -1. */
     volatile java.util.function.LongUnaryOperator breakRangeAfter = first -> -1;
     final AtomicInteger getCalls = new AtomicInteger();
+    /** Called before a ranged GET is answered, with the range's first byte (a test blocks a range here). */
+    volatile java.util.function.LongConsumer beforeRange = first -> {};
+    /** When set, HEAD reports this size instead of the real one. */
+    volatile Long headSizeOverride;
     /** When set, HEAD reports this ETag instead of the real one. */
     volatile String headEtagOverride;
 
@@ -125,7 +129,7 @@ final class InMemoryStore implements ObjectStore {
     public Head headObject(String bucket, String key) throws IOException {
         Obj o = objects.get(bucket + "/" + key);
         if (o == null) throw new io.s3pump.client.S3Exception(404, "NoSuchKey", "", key, "r", "h");
-        return new Head(o.data().length, "\"" + (headEtagOverride != null ? headEtagOverride : o.etag()) + "\"");
+        return new Head(headSizeOverride != null ? headSizeOverride : o.data().length, "\"" + (headEtagOverride != null ? headEtagOverride : o.etag()) + "\"");
     }
 
     @Override
@@ -135,6 +139,7 @@ final class InMemoryStore implements ObjectStore {
         if (ifMatch != null && !Etags.same(ifMatch, o.etag()))
             throw new io.s3pump.client.S3Exception(412, "PreconditionFailed", "", key, "r", "h");
         getCalls.incrementAndGet();
+        beforeRange.accept(first);
         byte[] slice = Arrays.copyOfRange(o.data(), (int) first, (int) last + 1);
         long cut = breakRangeAfter.applyAsLong(first);
         if (cut < 0) return new ByteArrayInputStream(slice);

@@ -64,6 +64,12 @@ class TransferFaultsTest {
         return f;
     }
 
+    /**
+     * The {@code peek()} at part 1's body: CreateMultipartUpload goes through OkHttp (peek 1 for its connection,
+     * 2-3 for its start and body), part 1 on the direct data path's own connection (4, then 5-6).
+     */
+    private static final int PART_1_BODY_PEEK = 6;
+
     private UploadOptions options() {
         return UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).journalDir(tmp.resolve("j"))
                 .singlePutThreshold(5 * MIB).concurrency(4).build();
@@ -172,7 +178,7 @@ class TransferFaultsTest {
     @Test
     void aConnectionResetMidPartIsRetriedFromTheMapping() throws Exception {
         Path f = randomFile(12 * MIB);
-        s3.resetAtPeek = 4;   // peeks 1-2 are CreateMultipartUpload, 3-4 are part 1's start and body
+        s3.resetAtPeek = PART_1_BODY_PEEK;
         UploadResult r = new Uploader(client).upload(f, "b", "k",
                 options().toBuilder().concurrency(1).build());
         assertThat(s3.resetServed).as("the server closed the socket inside part 1's body").isTrue();
@@ -183,9 +189,26 @@ class TransferFaultsTest {
     }
 
     @Test
+    void aConnectionResetMidPartIsRetriedFromTheMappingOnOkHttpToo() throws Exception {
+        Path f = randomFile(12 * MIB);
+        s3.resetAtPeek = 4; // on OkHttp's one connection, the 4th peek is part 1's body
+        try (S3Client viaOkHttp = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+                .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
+                .integrity(Integrity.CONTENT_MD5).directDataPath(false)
+                .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
+                .build())) {
+            new Uploader(viaOkHttp).upload(f, "b", "k", options().toBuilder().concurrency(1).build());
+        }
+        assertThat(s3.resetServed).isTrue();
+        assertThat(s3.attempts(1)).as("the cut-off attempt never reached the dispatcher").isEqualTo(1);
+        assertThat(s3.count("UploadPart")).isEqualTo(3);
+        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
+    }
+
+    @Test
     void theSameResetWithoutClientRetriesFailsTheUploadAndAbortsIt() throws IOException {
         Path f = randomFile(12 * MIB);
-        s3.resetAtPeek = 4;
+        s3.resetAtPeek = PART_1_BODY_PEEK;
         try (S3Client noRetries = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
                 .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
                 .integrity(Integrity.CONTENT_MD5).retryPolicy(RetryPolicy.NONE).build())) {

@@ -5,6 +5,9 @@ import io.s3pump.client.RetryPolicy;
 import io.s3pump.client.S3ClientConfig;
 import io.s3pump.client.S3Exception;
 import io.s3pump.client.UploadBody;
+import io.s3pump.client.internal.wire.ResponseHead;
+import io.s3pump.client.internal.wire.WireClient;
+import io.s3pump.client.internal.wire.WireRequest;
 import io.s3pump.client.internal.xml.S3Xml;
 import io.s3pump.sigv4.ChunkEncoder;
 import io.s3pump.sigv4.Credentials;
@@ -15,22 +18,31 @@ import io.s3pump.sigv4.SignedRequest;
 import io.s3pump.sigv4.Signer;
 import io.s3pump.sigv4.SigningParams;
 import io.s3pump.sigv4.UriEncoding;
+import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
@@ -45,6 +57,8 @@ public final class S3Transport implements AutoCloseable {
 
     private final S3ClientConfig config;
     private final OkHttpClient http;
+    /** Carries upload bodies and GetObject answers on plain-http endpoints; {@code null} when OkHttp does. */
+    private final WireClient wire;
     private final Signer signer = Signer.sigV4();
     private final HttpUrl base;
     // Milliseconds to add to the configured clock, learned from a RequestTimeTooSkewed answer.
@@ -53,8 +67,24 @@ public final class S3Transport implements AutoCloseable {
     public S3Transport(S3ClientConfig config) {
         this.config = config;
         this.http = HttpClients.build(config);
+        this.wire = "http".equalsIgnoreCase(config.endpoint().getScheme()) && config.directDataPath()
+                && direct(config.endpoint())
+                ? new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
+                        config.maxConcurrency())
+                : null;
         URI e = config.endpoint();
         this.base = HttpUrl.get(e.getScheme() + "://" + e.getRawAuthority() + "/");
+    }
+
+    /** Whether the JVM's proxy settings send {@code endpoint} straight to it; a proxied endpoint stays on OkHttp. */
+    private static boolean direct(URI endpoint) {
+        java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
+        if (selector == null) return true;
+        try {
+            return selector.select(endpoint).stream().allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Reads a successful answer. The body stream is the response's; do not close the response. */
@@ -85,10 +115,84 @@ public final class S3Transport implements AutoCloseable {
 
     /**
      * Sends {@code request} and returns the open 2xx answer; retries happen only before the body is read.
-     * The caller closes the response.
+     * The caller closes it.
      */
-    public Response open(S3Request request) throws IOException {
-        return run(request, (response, body) -> response, true);
+    public Opened open(S3Request request) throws IOException {
+        return run(request, (response, body) -> new Opened(response, body), true);
+    }
+
+    /**
+     * An open answer: its status and headers, and its body. A body carried by the direct data path is also a
+     * {@link ReadableByteChannel} that reads from the socket straight into a direct buffer.
+     */
+    public record Opened(Response response, InputStream body) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            try {
+                body.close();
+            } finally {
+                response.close();
+            }
+        }
+    }
+
+    /** One exchange's answer, whichever client carried it; closing it releases the connection. */
+    private record Exchange(Response response, InputStream body) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            try {
+                if (body != null) body.close();
+            } finally {
+                response.close();
+            }
+        }
+    }
+
+    private Exchange exchange(S3Request request, Request httpRequest) throws IOException {
+        boolean direct = wire != null && (httpRequest.body() instanceof DirectBody
+                || (request.operation().equals("GetObject") && request.method().equals("GET")));
+        if (!direct) {
+            Response response = http.newCall(httpRequest).execute();
+            return new Exchange(response, null);
+        }
+        WireClient.Answer answer = wire.execute(toWire(httpRequest));
+        ResponseHead head = answer.head();
+        Headers.Builder headers = new Headers.Builder();
+        Response.Builder b = new Response.Builder().request(httpRequest).protocol(Protocol.HTTP_1_1)
+                .code(head.code()).message(head.reason());
+        try {
+            for (ResponseHead.Field f : head.headers()) headers.addUnsafeNonAscii(f.name(), f.value());
+        } catch (IllegalArgumentException e) {
+            answer.body().close();
+            throw new ProtocolException("malformed header in the answer: " + e.getMessage());
+        }
+        b.headers(headers.build());
+        if (head.code() >= 200 && head.code() < 300) return new Exchange(b.build(), answer.body());
+        // Error answers are small XML documents; read them whole so that the connection can be reused.
+        try (InputStream in = answer.body()) {
+            byte[] bytes = in.readNBytes(MAX_ERROR_BODY);
+            return new Exchange(b.body(ResponseBody.create(bytes, null)).build(), null);
+        }
+    }
+
+    private static final int MAX_ERROR_BODY = 1 << 20;
+
+    private static WireRequest toWire(Request httpRequest) {
+        HttpUrl url = httpRequest.url();
+        String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+        List<Header> headers = new ArrayList<>(httpRequest.headers().size());
+        boolean expect = false;
+        for (int i = 0; i < httpRequest.headers().size(); i++) {
+            String name = httpRequest.headers().name(i);
+            if (name.equalsIgnoreCase("Expect")) {
+                expect = true;
+            } else {
+                headers.add(new Header(name, httpRequest.headers().value(i)));
+            }
+        }
+        UploadBody body = httpRequest.body() instanceof DirectBody d ? d.body : null;
+        return new WireRequest(httpRequest.method(), url.host(), url.port(), hostHeader(url), target, headers, body,
+                expect);
     }
 
     private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen) throws IOException {
@@ -103,7 +207,8 @@ public final class S3Transport implements AutoCloseable {
             try {
                 Request httpRequest = toHttp(request);
                 long sent = System.nanoTime();
-                Response response = http.newCall(httpRequest).execute();
+                Exchange exchange = exchange(request, httpRequest);
+                Response response = exchange.response();
                 final int attemptNo = attempt;
                 LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + " " + request.method() + " "
                         + httpRequest.url().encodedPath() + (httpRequest.url().encodedQuery() == null ? ""
@@ -112,7 +217,8 @@ public final class S3Transport implements AutoCloseable {
                 boolean close = true;
                 try {
                     if (response.isSuccessful()) {
-                        InputStream body = tracker.wrap(response.body().byteStream());
+                        InputStream body = tracker.wrap(exchange.body() != null ? exchange.body()
+                                : response.body().byteStream());
                         T result = handler.handle(response, body);
                         close = !keepOpen;
                         return result;
@@ -130,7 +236,7 @@ public final class S3Transport implements AutoCloseable {
                     }
                     throw error;
                 } finally {
-                    if (close) response.close();
+                    if (close) exchange.close();
                 }
             } catch (S3Exception e) {
                 failure = e;
@@ -305,42 +411,85 @@ public final class S3Transport implements AutoCloseable {
 
         InputStream wrap(InputStream in) {
             handlerStarted = true;
-            return new FilterInputStream(in) {
-                @Override
-                public int read() throws IOException {
-                    try {
-                        return super.read();
-                    } catch (IOException e) {
-                        readFailed = true;
-                        throw e;
-                    }
-                }
+            return new TrackedBody(in, this);
+        }
+    }
 
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    try {
-                        return super.read(b, off, len);
-                    } catch (IOException e) {
-                        readFailed = true;
-                        throw e;
-                    }
-                }
+    /** A body whose read failures are noted; a channel too, straight through when the body is one. */
+    private static final class TrackedBody extends FilterInputStream implements ReadableByteChannel {
+        private final BodyTracker tracker;
+        private boolean open = true;
 
-                @Override
-                public long skip(long n) throws IOException {
-                    try {
-                        return super.skip(n);
-                    } catch (IOException e) {
-                        readFailed = true;
-                        throw e;
-                    }
+        TrackedBody(InputStream in, BodyTracker tracker) {
+            super(in);
+            this.tracker = tracker;
+        }
+
+        private IOException failed(IOException e) {
+            tracker.readFailed = true;
+            return e;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            try {
+                if (in instanceof ReadableByteChannel ch) return ch.read(dst);
+                if (dst.hasArray()) {
+                    int n = super.read(dst.array(), dst.arrayOffset() + dst.position(), dst.remaining());
+                    if (n > 0) dst.position(dst.position() + n);
+                    return n;
                 }
-            };
+                byte[] b = new byte[Math.min(dst.remaining(), 64 * 1024)];
+                int n = super.read(b, 0, b.length);
+                if (n > 0) dst.put(b, 0, n);
+                return n;
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() throws IOException {
+            open = false;
+            super.close();
         }
     }
 
     @Override
     public void close() {
+        if (wire != null) wire.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +54,11 @@ public final class DownloadJob {
     private final DownloadOptions options;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /**
-     * Range buffers handed from one finished range to the next: at most one per range in flight. A fresh 256 KiB
-     * array per range outlived young collections and was promoted, so the heap (RSS) grew with the object size.
+     * Range buffers handed from one finished range to the next: at most one per range in flight. Direct, so that
+     * a body read from the socket lands in it with one kernel copy and goes to the file with one more, with no copy
+     * in Java (a heap buffer costs two: the JDK stages both the read and the write in a temporary direct buffer).
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public DownloadJob(ObjectStore store, LongSupplier nanoTime, String bucket, String key, Path target,
                        DownloadOptions options) {
@@ -92,6 +97,16 @@ public final class DownloadJob {
         return (int) Math.max(1, Math.ceilDiv(size, rangeSize));
     }
 
+    /** State saves are coalesced to at most one per this interval (each forces the data written so far). */
+    static final long STATE_INTERVAL_NANOS = 500_000_000L;
+
+    /**
+     * The temporary file. {@code lock} is held on the fixed name {@code .<name>.s3pump.part} while this job owns it;
+     * {@code null} when another download to the same target holds that name, and this one uses a private name
+     * that no one resumes.
+     */
+    private record Temp(Path path, FileChannel channel, FileLock lock) {}
+
     public DownloadResult run() throws IOException {
         long start = nanoTime.getAsLong();
         ObjectStore.Head head = store.headObject(bucket, key);
@@ -102,71 +117,142 @@ public final class DownloadJob {
         ProgressTracker tracker = new ProgressTracker(options.listener(), nanoTime, size, ranges);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        // A resumable download has a fixed temporary name (and a state file beside it) so that a rerun finds it.
-        Path tmp = dir.resolve("." + target.getFileName() + (options.keepPartial() ? ".s3pump.part"
-                : ".s3pump-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".part"));
+        // Every download has a fixed temporary name and records its finished ranges in a state file beside it as
+        // they finish, so that even a kill -9 leaves something that keepPartial (cp --resume) continues.
         Path statePath = dir.resolve("." + target.getFileName() + ".s3pump.state");
+        Temp temp = openTemp(dir);
+        Path tmp = temp.path();
         Md5Digest[] md5s = new Md5Digest[ranges];
         boolean[] done = new boolean[ranges];
-        boolean resumed = options.keepPartial() && resumeState(statePath, tmp, etag, size, layout.rangeSize(), md5s, done, tracker);
+        Preallocation.Reservation reservation = Preallocation.Reservation.NONE;
+        DownloadStateWriter state = null;
+        int resumed = 0;
+        boolean fetching = false;
         boolean ok = false;
-        try {
-            var openOptions = resumed
-                    ? new StandardOpenOption[] {StandardOpenOption.READ, StandardOpenOption.WRITE}
-                    : new StandardOpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE};
-            if (!resumed && options.keepPartial()) Files.deleteIfExists(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, openOptions)) {
-                // Preallocate the length: positional writes then fill holes and never extend the file.
-                if (size > 0 && ch.size() != size) ch.write(ByteBuffer.wrap(new byte[1]), size - 1);
-                boolean hashRanges = layout.check() == Check.COMPOSITE_STRICT || layout.check() == Check.COMPOSITE_GUESSED
-                        || (layout.check() == Check.WHOLE_MD5 && ranges == 1);
-                fetchAll(ch, etag, size, layout.rangeSize(), ranges, hashRanges, md5s, done, tracker);
+        boolean keep = false;
+        try (FileChannel ch = temp.channel()) {
+            try {
+                if (temp.lock() != null) {
+                    resumed = options.keepPartial() ? resumeState(statePath, etag, size, layout.rangeSize(), md5s, done, tracker) : -1;
+                    if (resumed < 0) {
+                        // not resuming: whatever a killed download left under this name starts over
+                        resumed = 0;
+                        ch.truncate(0);
+                        deleteState(statePath);
+                    }
+                }
+                if (size > 0) {
+                    // Reserve the blocks (a full disk fails here, before any GET); else make the file sparse at its
+                    // length. Positional writes then fill it and never extend it.
+                    reservation = Preallocation.allocate(tmp, size);
+                    if (ch.size() > size) ch.truncate(size);
+                    if (!reservation.reserved() && ch.size() != size) ch.write(ByteBuffer.wrap(new byte[1]), size - 1);
+                }
+                if (temp.lock() != null) {
+                    TreeMap<Integer, Md5Digest> already = new TreeMap<>();
+                    for (int i = 0; i < ranges; i++) if (done[i]) already.put(i, md5s[i]);
+                    state = new DownloadStateWriter(statePath, ch, etag, size, layout.rangeSize(), already, nanoTime,
+                            STATE_INTERVAL_NANOS);
+                }
+                boolean hashRanges = options.verifyEtag() && (layout.check() == Check.COMPOSITE_STRICT
+                        || layout.check() == Check.COMPOSITE_GUESSED || (layout.check() == Check.WHOLE_MD5 && ranges == 1));
+                fetching = true;
+                fetchAll(ch, etag, size, layout.rangeSize(), ranges, hashRanges, md5s, done, tracker, state);
                 if (ch.size() != size) throw new VerificationException("size of " + tmp, size + " bytes", ch.size() + " bytes");
-                Verification v = verify(ch, size, etag, layout, md5s);
+                Verification v = options.verifyEtag() ? verify(ch, size, etag, layout, md5s)
+                        : new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; ETag check turned"
+                                + " off");
                 ok = true;
                 moveIntoPlace(tmp);
-                Files.deleteIfExists(statePath);
-                return new DownloadResult(bucket, key, target, size, ranges, layout.rangeSize(), etag,
+                deleteState(statePath);
+                return new DownloadResult(bucket, key, target, size, ranges, resumed, layout.rangeSize(), etag,
                         Duration.ofNanos(nanoTime.getAsLong() - start), v);
+            } catch (Throwable t) {
+                // A file that failed before its first GET holds no data, only (possibly) reserved blocks. Both
+                // branches run while the channel (and its lock) is open, so no other download has taken the name.
+                keep = !ok && options.keepPartial() && state != null && (fetching || resumed > 0);
+                if (keep) {
+                    try {
+                        state.flush();   // forces the data first, which needs the channel
+                    } catch (IOException e) {
+                        t.addSuppressed(e);
+                    }
+                } else if (!ok) {
+                    Files.deleteIfExists(tmp);
+                    if (temp.lock() != null) deleteState(statePath);
+                }
+                throw t;
             }
         } finally {
-            if (!ok) {
-                if (options.keepPartial() && Files.exists(tmp)) {
-                    TreeMap<Integer, Md5Digest> finished = new TreeMap<>();
-                    for (int i = 0; i < ranges; i++) if (done[i]) finished.put(i, md5s[i]);
-                    new DownloadState(etag, size, layout.rangeSize(), finished).save(statePath);
-                    LOG.log(System.Logger.Level.INFO, () -> "kept partial download " + tmp + " (" + finished.size()
-                            + " of " + ranges + " ranges); downloading again with keepPartial resumes it");
-                } else {
-                    Files.deleteIfExists(tmp);
-                    Files.deleteIfExists(statePath);
-                }
+            reservation.close();   // after the channel: closing it would drop the channel's lock
+            if (keep) {
+                int doneCount = 0;
+                for (boolean d : done) if (d) doneCount++;
+                int finished = doneCount;
+                LOG.log(System.Logger.Level.INFO, () -> "kept partial download " + tmp + " (" + finished
+                        + " of " + ranges + " ranges); downloading again with keepPartial resumes it");
             }
         }
     }
 
-    /** Loads a kept partial download of the same object version; false (and cleaned up) if there is none. */
-    private boolean resumeState(Path statePath, Path tmp, String etag, long size, long rangeSize, Md5Digest[] md5s,
-                                boolean[] done, ProgressTracker tracker) throws IOException {
+    /** Removes the state file and the temporary file a killed save may have left. */
+    private static void deleteState(Path statePath) throws IOException {
+        Files.deleteIfExists(statePath);
+        Files.deleteIfExists(DownloadState.tempFor(statePath));
+    }
+
+    /** Opens the fixed temporary name and locks it, or a private name if another download holds the lock. */
+    private Temp openTemp(Path dir) throws IOException {
+        Path fixed = dir.resolve("." + target.getFileName() + ".s3pump.part");
+        FileChannel ch = FileChannel.open(fixed, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;   // held by another download in this JVM
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        if (lock != null) return new Temp(fixed, ch, lock);
+        ch.close();
+        LOG.log(System.Logger.Level.INFO, () -> "another download to " + target + " is running; this one uses a"
+                + " private temporary file and cannot be resumed");
+        Path tmp = dir.resolve("." + target.getFileName() + ".s3pump-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".part");
+        return new Temp(tmp, FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), null);
+    }
+
+    /**
+     * Loads the recorded state of an earlier download of the same object version into {@code md5s} and
+     * {@code done}: the number of ranges it finished, or -1 if there is nothing to resume. Ranges the state does not
+     * list are fetched again; a listed range without an MD5 is rehashed from the file if the ETag needs it.
+     */
+    private int resumeState(Path statePath, String etag, long size, long rangeSize, Md5Digest[] md5s,
+                            boolean[] done, ProgressTracker tracker) {
         Optional<DownloadState> state;
         try {
             state = DownloadState.load(statePath);
         } catch (IOException e) {
-            state = Optional.empty();
+            LOG.log(System.Logger.Level.WARNING, "ignoring unreadable download state " + statePath, e);
+            return -1;
         }
-        if (state.isEmpty() || !Files.exists(tmp) || !state.get().etag().equals(etag) || state.get().size() != size
-                || state.get().rangeSize() != rangeSize) {
-            Files.deleteIfExists(statePath);
-            return false;
-        }
+        if (state.isEmpty() || !state.get().etag().equals(etag) || state.get().size() != size
+                || state.get().rangeSize() != rangeSize)
+            return -1;
+        int count = 0;
         for (int i : state.get().done().keySet()) {
             if (i < 0 || i >= done.length) continue;
             done[i] = true;
             md5s[i] = state.get().md5(i);
             tracker.skipped(Math.min(size, (i + 1) * rangeSize) - i * rangeSize);
+            count++;
         }
-        Files.deleteIfExists(statePath);
-        return true;
+        int resumed = count;
+        LOG.log(System.Logger.Level.INFO, () -> "resuming download of s3://" + bucket + "/" + key + ": " + resumed
+                + " of " + done.length + " ranges already there");
+        return count;
     }
 
     private Verification verify(FileChannel ch, long size, String etag, Layout layout, Md5Digest[] md5s)
@@ -227,7 +313,8 @@ public final class DownloadJob {
     }
 
     private void fetchAll(FileChannel ch, String etag, long size, long rangeSize, int ranges, boolean hash,
-                          Md5Digest[] md5s, boolean[] done, ProgressTracker tracker) throws IOException {
+                          Md5Digest[] md5s, boolean[] done, ProgressTracker tracker, DownloadStateWriter state)
+            throws IOException {
         Semaphore inFlight = new Semaphore(options.concurrency());
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try (executor) {
@@ -249,6 +336,7 @@ public final class DownloadJob {
                         if (failure.get() == null) {
                             md5s[index] = fetch(ch, etag, first, last, hash, tracker);
                             done[index] = true;
+                            if (state != null) state.finished(index, md5s[index]);
                         }
                     } catch (Throwable t) {
                         record(t);
@@ -278,8 +366,8 @@ public final class DownloadJob {
             throws IOException, InterruptedException {
         MessageDigest md = hash ? Md5Digest.newMd5() : null;
         int want = (int) Math.min(options.bufferSize(), last - first + 1);
-        byte[] buf = buffers.poll();
-        if (buf == null || buf.length < want) buf = new byte[want];
+        ByteBuffer buf = buffers.poll();
+        if (buf == null || buf.capacity() < want) buf = ByteBuffer.allocateDirect(want);
         try {
             return fetch(ch, etag, first, last, md, buf, tracker);
         } finally {
@@ -287,20 +375,25 @@ public final class DownloadJob {
         }
     }
 
-    private Md5Digest fetch(FileChannel ch, String etag, long first, long last, MessageDigest md, byte[] buf,
+    private Md5Digest fetch(FileChannel ch, String etag, long first, long last, MessageDigest md, ByteBuffer buf,
                             ProgressTracker tracker) throws IOException, InterruptedException {
-        ByteBuffer bb = ByteBuffer.wrap(buf);
         ProgressTracker.PartCounter counter = tracker.part(last - first + 1);
         long pos = first;
         int attempt = 0;
         while (true) {
             try (InputStream in = store.getRange(bucket, key, pos, last, etag)) {
-                int r;
-                while (pos <= last && (r = in.readNBytes(buf, 0, (int) Math.min(buf.length, last - pos + 1))) > 0) {
-                    bb.clear().limit(r);
+                // The client's bodies are channels that read from the socket straight into a direct buffer.
+                ReadableByteChannel body = in instanceof ReadableByteChannel c ? c : Channels.newChannel(in);
+                while (pos <= last) {
+                    buf.clear().limit((int) Math.min(buf.capacity(), last - pos + 1));
+                    while (buf.hasRemaining() && body.read(buf) >= 0) {
+                        // fill the buffer: fewer, larger writes and digest updates
+                    }
+                    int r = buf.flip().remaining();
+                    if (r == 0) break;
+                    if (md != null) md.update(buf.duplicate());
                     long p = pos;
-                    while (bb.hasRemaining()) p += ch.write(bb, p);
-                    if (md != null) md.update(buf, 0, r);
+                    while (buf.hasRemaining()) p += ch.write(buf, p);
                     pos += r;
                     counter.advance(r);
                 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Which ranges of a kept partial download are complete, for resuming it: the object's ETag and size (a resume only
  * continues the same object version), the range size, and per finished range its MD5 ({@code null} when ranges
- * were not hashed). Text form like the upload journal; written with an atomic move.
+ * were not hashed). Text form like the upload journal; replaced durably with {@link AtomicFiles}.
  */
 public record DownloadState(String etag, long size, long rangeSize, SortedMap<Integer, Md5Digest> done) {
     private static final String MAGIC = "s3pump-download-state 1";
@@ -77,9 +76,12 @@ public record DownloadState(String etag, long size, long rangeSize, SortedMap<In
         }
     }
 
+    /** The fixed temporary name a save of {@code file} goes through; the download's file lock makes it its own. */
+    public static Path tempFor(Path file) {
+        return file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
     public void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, format(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(file, tempFor(file), format());
     }
 }

@@ -2,11 +2,9 @@ package io.s3pump.client.internal.transfer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,8 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Upload journals on disk, one file per (bucket, key, local file): written to a temporary file in the same
- * directory and moved into place with {@code ATOMIC_MOVE}, so a crash leaves the old or the new journal, never half.
+ * Upload journals on disk, one file per (bucket, key, local file), replaced durably with {@link AtomicFiles}
+ * (temporary file, fsync, atomic rename, directory fsync), so a crash or power loss leaves the old or the new
+ * journal, never half of one.
  */
 public final class JournalStore {
     private final Path dir;
@@ -62,17 +61,7 @@ public final class JournalStore {
     public Path save(UploadJournal journal) throws IOException {
         Path target = pathFor(journal.bucket(), journal.key(), journal.file().path());
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, journal.format(), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, journal.format());
         return target;
     }
 

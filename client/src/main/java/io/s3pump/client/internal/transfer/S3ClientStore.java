@@ -18,6 +18,9 @@ import io.s3pump.client.UploadBody;
 import io.s3pump.client.UploadPartRequest;
 import io.s3pump.client.UploadPartResult;
 import java.io.FilterInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -121,12 +124,34 @@ public final class S3ClientStore implements ObjectStore {
             throw new IOException("ranged GET of bytes " + first + "-" + last + " answered "
                     + response.metadata().contentLength() + " bytes");
         }
-        return new FilterInputStream(response.body()) {
-            @Override
-            public void close() throws IOException {
-                response.close();
-            }
-        };
+        return new RangeBody(response);
+    }
+
+    /** A range's body; a channel too, reading straight into direct buffers when the client's body can. */
+    private static final class RangeBody extends FilterInputStream implements ReadableByteChannel {
+        private final GetObjectResponse response;
+        private final ReadableByteChannel channel;
+
+        RangeBody(GetObjectResponse response) {
+            super(response.body());
+            this.response = response;
+            this.channel = in instanceof ReadableByteChannel c ? c : Channels.newChannel(in);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return channel.read(dst);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            response.close();
+        }
     }
 
     @Override

@@ -46,8 +46,10 @@ public final class PerfDriver {
         long partSize = (args.length > 5 ? Long.parseLong(args[5]) : 8) << 20;
         int concurrency = args.length > 6 ? Integer.parseInt(args[6]) : 8;
         long t0 = System.nanoTime();
+        // -Ds3pump.direct=false runs the same transfer with OkHttp carrying the bodies, for an A/B comparison.
+        boolean direct = Boolean.parseBoolean(System.getProperty("s3pump.direct", "true"));
         try (S3Client s3 = S3Client.create(S3ClientConfig.builder().resolveFromEnvironment().integrity(integrity)
-                .maxConcurrency(Math.max(16, concurrency)).build())) {
+                .directDataPath(direct).maxConcurrency(Math.max(16, concurrency)).build())) {
             if (op.equals("up")) {
                 try {
                     s3.createBucket(bucket);

@@ -1,0 +1,8 @@
+package io.s3pump.client.internal.wire;
+
+/**
+ * Marks a channel that takes large writes without copying them (a socket written from a direct buffer), so that
+ * a body writes in large slices there. Elsewhere (OkHttp's Okio sink) bodies write in small slices, which Okio's
+ * segment pool can recycle.
+ */
+public interface LargeWrites {}

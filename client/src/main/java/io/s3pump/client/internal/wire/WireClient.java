@@ -1,0 +1,232 @@
+package io.s3pump.client.internal.wire;
+
+import io.s3pump.client.UploadBody;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A small HTTP/1.1 client for the data path of plain-http endpoints: request bodies go from their source (a file
+ * mapping) straight to the socket, and answer bodies can be read from the socket straight into a direct buffer.
+ *
+ * <p>Why not OkHttp here: OkHttp moves every body byte through Okio's 8 KiB heap segments, two or three copies in
+ * Java per byte each way. On the 2-core machines where RGW is the bottleneck, every CPU-second the client spends
+ * is taken from the server. Signing, retries, error mapping and every other request stay with the transport and
+ * OkHttp; this class only carries bytes. TLS endpoints never use it.
+ *
+ * <p>Keep-alive connections are pooled per host and port (most recently used first). A connection that the server
+ * closed while it was idle is detected before reuse (a non-blocking read sees the end of the stream) and connections
+ * idle for longer than servers keep them are not reused. Nothing is retried here: like OkHttp's with
+ * {@code retryOnConnectionFailure(false)}, every failure goes to the transport's retry policy, which counts it.
+ */
+public final class WireClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.s3pump.client.wire");
+    /** Idle connections older than this are not reused: servers close idle connections after some time. */
+    private static final long MAX_IDLE_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final long WATCHDOG_PERIOD_MILLIS = 250;
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    private final int maxIdle;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, ArrayDeque<WireConnection>> idle = new HashMap<>();
+    private final Set<WireConnection> open = ConcurrentHashMap.newKeySet();
+    private Thread watchdog;
+    private boolean closed;
+
+    /**
+     * @param maxIdle how many idle connections to keep per host and port
+     */
+    public WireClient(Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int maxIdle) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.writeTimeout = writeTimeout;
+        this.maxIdle = maxIdle;
+    }
+
+    /** An answer: its head, and its body to read and close (closing returns the connection to the pool). */
+    public record Answer(ResponseHead head, WireBody body) {}
+
+    /**
+     * Sends {@code request} and returns the answer once its head has arrived. Interim answers
+     * ({@code 100 Continue}) are consumed here.
+     *
+     * @throws IOException when the exchange fails; nothing is retried here but a stale pooled connection
+     */
+    public Answer execute(WireRequest request) throws IOException {
+        WireConnection connection = acquire(request);
+        connection.startExchange();
+        try {
+            return exchange(connection, request);
+        } catch (IOException | RuntimeException e) {
+            release(connection, false);
+            throw e;
+        }
+    }
+
+    private Answer exchange(WireConnection c, WireRequest request) throws IOException {
+        c.writeFully(ByteBuffer.wrap(request.head().getBytes(StandardCharsets.ISO_8859_1)));
+        UploadBody body = request.body();
+        boolean reusable = true;
+        if (body != null && body.contentLength() > 0) {
+            if (request.expectContinue()) {
+                ResponseHead first = c.readHead();
+                if (first.code() != 100) {
+                    // A final answer instead of the go-ahead: the body is not sent, so the connection's state is
+                    // unclear to the server; do not reuse it.
+                    return new Answer(first, new WireBody(c, this, first, request.isHead(), false));
+                }
+            }
+            BodySink sink = new BodySink(c);
+            body.writeTo(sink);
+            if (sink.written != body.contentLength()) {
+                throw new IOException("the body wrote " + sink.written + " bytes, not its length "
+                        + body.contentLength());
+            }
+        }
+        ResponseHead head;
+        do {
+            head = c.readHead();
+        } while (head.isInterim());
+        return new Answer(head, new WireBody(c, this, head, request.isHead(), reusable));
+    }
+
+    /**
+     * Where an upload body writes: straight to the socket. {@link LargeWrites} tells the body that large
+     * writes are welcome here (each one is a single system call with no copy in Java).
+     */
+    private static final class BodySink implements WritableByteChannel, LargeWrites {
+        private final WireConnection connection;
+        long written;
+
+        BodySink(WireConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            int n = 0;
+            while (src.hasRemaining()) n += connection.write(src);
+            written += n;
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return connection.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // the connection outlives the body
+        }
+    }
+
+    private WireConnection acquire(WireRequest request) throws IOException {
+        String route = request.host() + ":" + request.port();
+        long now = System.nanoTime();
+        while (true) {
+            WireConnection c;
+            lock.lock();
+            try {
+                if (closed) throw new IOException("the client is closed");
+                ArrayDeque<WireConnection> q = idle.get(route);
+                c = q == null ? null : q.pollFirst();
+            } finally {
+                lock.unlock();
+            }
+            if (c == null) return connect(request);
+            if (now - c.idleSince() < MAX_IDLE_NANOS && c.looksAlive()) return c;
+            discard(c);
+        }
+    }
+
+    private WireConnection connect(WireRequest request) throws IOException {
+        WireConnection c = WireConnection.open(request.host(), request.port(), connectTimeout, readTimeout,
+                writeTimeout);
+        open.add(c);
+        lock.lock();
+        try {
+            if (closed) {
+                discard(c);
+                throw new IOException("the client is closed");
+            }
+            if (watchdog == null) {
+                watchdog = Thread.ofVirtual().name("s3pump-wire-watchdog").start(this::watch);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return c;
+    }
+
+    /** Closes connections whose read or write has not progressed within its timeout. */
+    private void watch() {
+        try {
+            while (true) {
+                Thread.sleep(WATCHDOG_PERIOD_MILLIS);
+                long now = System.nanoTime();
+                for (WireConnection c : open) c.expireIfLate(now);
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    /** Takes a connection back after an exchange: pooled when {@code reusable}, closed otherwise. */
+    void release(WireConnection c, boolean reusable) {
+        if (reusable && c.isOpen() && !c.in.hasRemaining()) {
+            lock.lock();
+            try {
+                ArrayDeque<WireConnection> q = idle.computeIfAbsent(c.route, r -> new ArrayDeque<>());
+                if (!closed && q.size() < maxIdle) {
+                    c.idle(System.nanoTime());
+                    q.addFirst(c);
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        discard(c);
+    }
+
+    private void discard(WireConnection c) {
+        open.remove(c);
+        c.close();
+    }
+
+    /** Idle connections now pooled, over all hosts; for tests. */
+    int idleCount() {
+        lock.lock();
+        try {
+            return idle.values().stream().mapToInt(ArrayDeque::size).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread w;
+        lock.lock();
+        try {
+            closed = true;
+            idle.values().forEach(q -> q.forEach(this::discard));
+            idle.clear();
+            w = watchdog;
+        } finally {
+            lock.unlock();
+        }
+        if (w != null) w.interrupt();
+    }
+}

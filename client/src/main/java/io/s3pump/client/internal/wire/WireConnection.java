@@ -1,0 +1,206 @@
+package io.s3pump.client.internal.wire;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One keep-alive TCP connection carrying one HTTP/1.1 exchange at a time. Blocking channel I/O, which on a
+ * virtual thread parks the thread rather than its carrier. A channel has no read timeout of its own, so every
+ * read and write arms a deadline that the client's watchdog enforces by closing the channel.
+ */
+final class WireConnection implements Closeable {
+    /** Holds a response head and the first body bytes; larger body reads bypass it. */
+    static final int IN_SIZE = 64 * 1024;
+    private static final int MAX_LINE = 64 * 1024;
+    private static final int MAX_HEAD_LINES = 500;
+
+    final String route;
+    private final SocketChannel channel;
+    private final Duration readTimeout;
+    private final Duration writeTimeout;
+    /** Bytes read from the socket but not yet consumed, in read mode. */
+    final ByteBuffer in = ByteBuffer.allocateDirect(IN_SIZE).flip();
+    /** {@link System#nanoTime()} by which the I/O in progress must progress, or 0 when no I/O is in progress. */
+    private volatile long deadline;
+    private volatile boolean expired;
+    private long idleSince;
+    private int exchanges;
+
+    private WireConnection(String route, SocketChannel channel, Duration readTimeout, Duration writeTimeout) {
+        this.route = route;
+        this.channel = channel;
+        this.readTimeout = readTimeout;
+        this.writeTimeout = writeTimeout;
+    }
+
+    static WireConnection open(String host, int port, Duration connectTimeout, Duration readTimeout,
+                               Duration writeTimeout) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) throw new UnknownHostException(host);
+        SocketChannel ch = SocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            return new WireConnection(host + ":" + port, ch, readTimeout, writeTimeout);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Whether this connection already carried an exchange (so a failure may just mean the server dropped it). */
+    boolean reused() {
+        return exchanges > 0;
+    }
+
+    void startExchange() {
+        exchanges++;
+    }
+
+    long idleSince() {
+        return idleSince;
+    }
+
+    void idle(long now) {
+        idleSince = now;
+    }
+
+    /** Closes the channel if the I/O in progress has not progressed by its deadline; called by the watchdog. */
+    void expireIfLate(long now) {
+        long d = deadline;
+        if (d != 0 && now - d > 0) {
+            expired = true;
+            close();
+        }
+    }
+
+    /**
+     * Whether an idle connection still looks usable: open, and the server has neither closed it nor sent
+     * anything unasked (a non-blocking read finds nothing).
+     */
+    boolean looksAlive() {
+        if (!channel.isOpen() || in.hasRemaining()) return false;
+        try {
+            channel.configureBlocking(false);
+            try {
+                return channel.read(ByteBuffer.allocate(1)) == 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    void writeFully(ByteBuffer src) throws IOException {
+        while (src.hasRemaining()) write(src);
+    }
+
+    /** One write; a blocking channel writes all of {@code src} unless it fails. */
+    int write(ByteBuffer src) throws IOException {
+        arm(writeTimeout);
+        try {
+            return channel.write(src);
+        } catch (ClosedChannelException e) {
+            throw expired ? timeout("sending to", writeTimeout, e) : e;
+        } finally {
+            deadline = 0;
+        }
+    }
+
+    /** One read straight into {@code dst}; -1 at the end of the stream. */
+    int read(ByteBuffer dst) throws IOException {
+        arm(readTimeout);
+        try {
+            return channel.read(dst);
+        } catch (ClosedChannelException e) {
+            throw expired ? timeout("waiting for", readTimeout, e) : e;
+        } finally {
+            deadline = 0;
+        }
+    }
+
+    private void arm(Duration timeout) {
+        deadline = System.nanoTime() + timeout.toNanos();
+    }
+
+    private SocketTimeoutException timeout(String what, Duration timeout, IOException cause) {
+        SocketTimeoutException e = new SocketTimeoutException("timed out " + what + " " + route + ": no progress in "
+                + timeout.toSeconds() + " s");
+        e.initCause(cause);
+        return e;
+    }
+
+    /** Reads more into {@link #in}; false at the end of the stream. */
+    boolean fill() throws IOException {
+        in.compact();
+        try {
+            if (!in.hasRemaining()) throw new ProtocolException("line longer than " + IN_SIZE + " bytes");
+            return read(in) >= 0;
+        } finally {
+            in.flip();
+        }
+    }
+
+    /** The next line without its CRLF (a bare LF is accepted). */
+    String readLine() throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        while (true) {
+            while (in.hasRemaining()) {
+                byte b = in.get();
+                if (b == '\n') {
+                    int n = line.length();
+                    if (n > 0 && line.charAt(n - 1) == '\r') line.setLength(n - 1);
+                    return line.toString();
+                }
+                if (line.length() >= MAX_LINE) throw new ProtocolException("line longer than " + MAX_LINE + " bytes");
+                line.append((char) (b & 0xff));
+            }
+            if (!fill()) {
+                throw new EOFException(line.isEmpty() && exchanges > 0
+                        ? "the server closed the connection" : "the answer ended in the middle of a line");
+            }
+        }
+    }
+
+    /** Reads one answer's status line and headers. */
+    ResponseHead readHead() throws IOException {
+        String status = readLine();
+        List<String> lines = new ArrayList<>();
+        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+            if (lines.size() >= MAX_HEAD_LINES) throw new ProtocolException("more than " + MAX_HEAD_LINES + " headers");
+            lines.add(line);
+        }
+        return ResponseHead.parse(status, lines);
+    }
+
+    boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing a socket that failed; nothing more to do
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WireConnection[" + route + ", " + exchanges + " exchanges]";
+    }
+}
