@@ -192,6 +192,52 @@ class CliIT {
     }
 
     @Test
+    void uploadsLsListsAwkwardKeysExactlyAndAbortAllReachesThem() throws Exception {
+        List<String> keys = List.of("awkward-uploads/a b+c%41.bin", "awkward-uploads/uni é€😀.bin",
+                "awkward-uploads/ctl\u0001 key.bin", "awkward-uploads/amp&lt;<x>.bin");
+        java.util.Map<String, String> ids = new java.util.TreeMap<>();
+        for (String k : keys) {
+            ids.put(k, bucket.s3.createMultipartUpload(CreateMultipartUploadRequest.of(bucket.name, k)).uploadId());
+        }
+        Jar.Result ls = jar.run("uploads", "ls", "--output", "json", bucket.url("awkward-uploads/"));
+        assertThat(ls.exitCode()).as(ls.toString()).isZero();
+        var listed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ls.out()).get("uploads");
+        java.util.Map<String, String> seen = new java.util.TreeMap<>();
+        listed.forEach(u -> seen.put(u.get("key").asText(), u.get("uploadId").asText()));
+        assertThat(seen).isEqualTo(ids);
+
+        Jar.Result text = jar.run("uploads", "ls", bucket.url("awkward-uploads/"));
+        assertThat(text.out()).contains(ids.get(keys.get(0)) + "  awkward-uploads/a b+c%41.bin",
+                ids.get(keys.get(1)) + "  awkward-uploads/uni é€😀.bin");
+
+        Jar.Result all = jar.run("uploads", "abort", "--all", bucket.url("awkward-uploads/"));
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("aborted 4 uploads");
+        assertThat(bucket.openUploads()).extracting(Upload::key).noneMatch(k -> k.startsWith("awkward-uploads/"));
+    }
+
+    @Test
+    void keysWithDotSegmentsGoUpComeDownAndAreListedAndRemovedExactly() throws Exception {
+        Path file = randomFile(dir, "dots.bin", 6 * ByteSize.MIB + 5, 9);
+        String key = "dots/a/../b/./c";
+        Jar.Result up = jar.run("cp", "--part-size", "5MiB", file.toString(), bucket.url(key));
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(bucket.s3.headObject(bucket.name, key).contentLength()).isEqualTo(6 * ByteSize.MIB + 5);
+        assertThat(bucket.keys()).contains(key).doesNotContain("dots/b/c");
+
+        Jar.Result ls = jar.run("ls", "--recursive", bucket.url("dots/"));
+        assertThat(ls.out()).contains("  " + key + "\n");
+        Path down = dir.resolve("down.bin");
+        Jar.Result get = jar.run("cp", bucket.url(key), down.toString());
+        assertThat(get.exitCode()).as(get.toString()).isZero();
+        assertThat(sha256(down)).isEqualTo(sha256(file));
+
+        Jar.Result rm = jar.run("rm", bucket.url(key));
+        assertThat(rm.exitCode()).as(rm.toString()).isZero();
+        assertThat(bucket.keys()).doesNotContain(key);
+    }
+
+    @Test
     void verifyMatchesWithoutDownloadingAndExitsSixOnAMismatch() throws Exception {
         Path file = randomFile(dir, "verify.bin", 17 * ByteSize.MIB, 6);
         assertThat(jar.run("cp", "--part-size", "8MiB", file.toString(), bucket.url("verify.bin")).exitCode()).isZero();

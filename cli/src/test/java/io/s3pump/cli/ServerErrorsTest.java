@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -117,6 +118,31 @@ class ServerErrorsTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(r.err()).contains("s3pump: NoSuchBucket: bucket 'nano' does not exist (request id tx3)",
                 "at io.s3pump", "AWS4-HMAC-SHA256").doesNotContain("very-secret-key");
+    }
+
+    @Test
+    void debugLogsEachCanonicalRequestAndStringToSignOncePerRequestWithoutSecrets() throws Exception {
+        String page = "<ListBucketResult><Name>nano</Name><EncodingType>url</EncodingType><KeyCount>1</KeyCount>"
+                + "<IsTruncated>%s</IsTruncated>%s<Contents><Key>%s</Key><Size>1</Size>"
+                + "<LastModified>2026-11-25T11:00:00.000Z</LastModified></Contents></ListBucketResult>";
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/xml")
+                .body(String.format(page, "true", "<NextContinuationToken>t</NextContinuationToken>", "a")).build());
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/xml")
+                .body(String.format(page, "false", "", "b")).build());
+        Cli.Result r = Cli.run(env(), "ls", "--debug", "s3://nano");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        List<String> lines = r.errLines();
+        assertThat(lines).filteredOn(l -> l.endsWith("] canonical request:")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.endsWith("] string to sign:")).hasSize(2);
+        assertThat(lines).filteredOn(l -> l.endsWith("] GET")).as("each canonical request's first line").hasSize(2);
+        assertThat(lines).filteredOn(l -> l.contains("ListObjectsV2 GET /nano?") && l.contains(" -> 200 ")).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            String authorization = server.takeRequest().getHeaders().get("Authorization");
+            String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
+            assertThat(r.err()).doesNotContain(signature);
+        }
+        assertThat(r.err()).doesNotContain("very-secret-key");
     }
 
     @Test

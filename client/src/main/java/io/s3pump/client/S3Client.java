@@ -338,6 +338,10 @@ public final class S3Client implements AutoCloseable {
      * <p>RGW 16.2 answers an empty ETag on the first completion: use {@link #headObject} or
      * {@link ETags#composite} for the object's ETag.
      *
+     * <p>A repeat after success answers 200 on RGW 16.2 and {@code NoSuchUpload} on S3. RGW 16.2 answers a Complete
+     * of an upload that is gone with 500 {@code InternalError} ("This multipart completion is already in
+     * progress"), which is retried like any 500 before it surfaces.
+     *
      * @throws S3Exception {@link S3Exception#INVALID_PART}, {@link S3Exception#ENTITY_TOO_SMALL},
      *     {@link S3Exception#NO_SUCH_UPLOAD}
      */
@@ -412,19 +416,22 @@ public final class S3Client implements AutoCloseable {
         }
     }
 
-    /** ListMultipartUploads: one page of the open uploads in a bucket. */
+    /**
+     * ListMultipartUploads: one page of the open uploads in a bucket. Keys are requested URL-encoded
+     * ({@code encoding-type=url}) so that any key survives XML, and handed out decoded.
+     */
     public ListMultipartUploadsResult listMultipartUploads(ListMultipartUploadsRequest request) throws IOException {
         S3Request r = new S3Request.Builder("ListMultipartUploads", "GET", requireBucket(request.bucket()), null)
                 .flag("uploads")
-                // No encoding-type=url here: RGW 16.2 then encodes <Key> but not NextKeyMarker and says
-                // nothing in <EncodingType>, so the page could not be decoded reliably.
+                .query("encoding-type", "url")
                 .query("prefix", request.prefix())
                 .query("delimiter", request.delimiter())
                 .query("key-marker", request.keyMarker())
                 .query("upload-id-marker", request.uploadIdMarker())
                 .query("max-uploads", request.maxUploads())
                 .build();
-        return transport.execute(r, (resp, body) -> S3Xml.read(body, ListMultipartUploadsResult.class));
+        return decodeUploads(request, transport.execute(r, (resp, body) ->
+                S3Xml.read(body, ListMultipartUploadsResult.class)));
     }
 
     /** ListMultipartUploads over all pages, until the listing ends or {@code handler} returns false. */
@@ -437,6 +444,10 @@ public final class S3Client implements AutoCloseable {
             if (!page.isTruncated()) return;
             if (page.nextKeyMarker() == null || page.nextKeyMarker().isEmpty()) {
                 throw new IOException("ListMultipartUploads page is truncated but carries no NextKeyMarker");
+            }
+            if (page.nextKeyMarker().equals(next.keyMarker())
+                    && Objects.equals(page.nextUploadIdMarker(), next.uploadIdMarker())) {
+                throw new IOException("ListMultipartUploads page is truncated but its next markers do not advance");
             }
             next = next.withMarkers(page.nextKeyMarker(), page.nextUploadIdMarker());
         }
@@ -569,6 +580,32 @@ public final class S3Client implements AutoCloseable {
                 r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
     }
 
+    /**
+     * Undoes {@code encoding-type=url} on a ListMultipartUploads page. S3 encodes Key, Prefix, KeyMarker,
+     * NextKeyMarker, Delimiter and common prefixes and says {@code <EncodingType>url}; RGW (16.2 and later)
+     * encodes only {@code <Key>} and common prefixes and says nothing, sending the markers raw. So keys and common
+     * prefixes are always decoded (they were asked for encoded), the echoed Prefix, Delimiter and KeyMarker are
+     * taken from the request, and NextKeyMarker is decoded when the answer says it is encoded. Otherwise, when it
+     * names the page's last upload (its NextUploadIdMarker is that upload's id), it is that upload's decoded key:
+     * the raw text can be damaged (a control character makes the body XML 1.1, which reads U+2028 as a newline).
+     */
+    static ListMultipartUploadsResult decodeUploads(ListMultipartUploadsRequest request, ListMultipartUploadsResult r) {
+        boolean announced = "url".equalsIgnoreCase(r.encodingType());
+        List<Upload> uploads = r.uploads().stream().map(u -> new Upload(url(u.key()), u.uploadId(), u.initiator(),
+                u.owner(), u.storageClass(), u.initiated())).toList();
+        String nextKeyMarker = announced ? url(r.nextKeyMarker()) : r.nextKeyMarker();
+        if (!announced && !uploads.isEmpty() && uploads.getLast().uploadId().equals(r.nextUploadIdMarker())) {
+            nextKeyMarker = uploads.getLast().key();
+        }
+        return new ListMultipartUploadsResult(r.bucket(),
+                request.keyMarker() != null ? request.keyMarker() : announced ? url(r.keyMarker()) : r.keyMarker(),
+                r.uploadIdMarker(), nextKeyMarker, r.nextUploadIdMarker(),
+                request.prefix() != null ? request.prefix() : announced ? url(r.prefix()) : r.prefix(),
+                request.delimiter() != null ? request.delimiter() : announced ? url(r.delimiter()) : r.delimiter(),
+                r.maxUploads(), r.isTruncated(), r.encodingType(), uploads,
+                r.commonPrefixes().stream().map(p -> new CommonPrefix(url(p.prefix()))).toList());
+    }
+
     // encoding-type=url is form encoding: AWS writes a space as '+' and a plus as %2B; RGW writes %20 and
     // %2B. Form decoding reads both right.
     static String url(String s) {
@@ -590,14 +627,8 @@ public final class S3Client implements AutoCloseable {
         if (key.getBytes(StandardCharsets.UTF_8).length > 1024) {
             throw new IllegalArgumentException("object key longer than 1024 UTF-8 bytes");
         }
-        // OkHttp resolves "." and ".." path segments (even as %2E) before sending, so such a key would reach
-        // a different object than the one named (a DeleteObject of "a/../b" would delete "b"). Refuse it.
-        for (String segment : key.split("/", -1)) {
-            if (segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("object key '" + key + "' has a '" + segment
-                        + "' path segment, which the HTTP layer cannot send unchanged; s3pump does not support such keys");
-            }
-        }
+        // A key with "." or ".." path segments is sent with its slashes as %2F (KeyPaths), because OkHttp would
+        // resolve the segments away and reach another object.
         return key;
     }
 

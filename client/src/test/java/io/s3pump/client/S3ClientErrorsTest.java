@@ -280,6 +280,55 @@ class S3ClientErrorsTest {
     }
 
     @Test
+    void requestTimeTooSkewedIsCorrectedWhateverTheStatus() throws Exception {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(MockS3.NOW.minus(Duration.ofHours(2)));
+        server.enqueue(MockS3.xml(400, "<Error><Code>RequestTimeTooSkewed</Code><Message></Message></Error>").newBuilder()
+                .addHeader("Date", date).build());
+        server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
+        client.listBuckets();
+        assertThat(client.clockOffset()).isEqualTo(Duration.ofHours(-2));
+    }
+
+    @Test
+    void aSuccessfulAnswerWithAFarAwayDateLeavesTheClockAlone() throws Exception {
+        // A request the server accepted was inside its window; a stale Date (a cache, a proxy) must not move us.
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(MockS3.NOW.plus(Duration.ofHours(3)));
+        server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>").newBuilder().addHeader("Date", date).build());
+        server.enqueue(MockS3.error(404, "NoSuchBucket", "").newBuilder().addHeader("Date", date).build());
+        client.listBuckets();
+        assertThatThrownBy(() -> client.headBucket("b")).isInstanceOf(S3Exception.class);
+        assertThat(client.clockOffset()).isZero();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void parallelRequestsRejectedForSkewTogetherAllSucceedAndTheOffsetIsTheGap() throws Exception {
+        int parallel = 8;
+        Instant serverTime = MockS3.NOW.plus(Duration.ofHours(1));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(serverTime);
+        java.util.concurrent.CountDownLatch allArrived = new java.util.concurrent.CountDownLatch(parallel);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) throws InterruptedException {
+                if ("20261125T130000Z".equals(r.getHeaders().get("x-amz-date"))) {
+                    return MockS3.xml(200, "<ListAllMyBucketsResult/>");
+                }
+                allArrived.countDown();
+                allArrived.await(5, java.util.concurrent.TimeUnit.SECONDS); // answer all rejections at once
+                return MockS3.xml(403, "<Error><Code>RequestTimeTooSkewed</Code></Error>").newBuilder()
+                        .addHeader("Date", date).build();
+            }
+        });
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<ListAllMyBucketsResult>> heads = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) heads.add(threads.submit(() -> client.listBuckets()));
+            for (var h : heads) h.get();
+        }
+        assertThat(client.clockOffset()).isEqualTo(Duration.ofHours(1));
+        assertThat(server.getRequestCount()).isEqualTo(2 * parallel);
+    }
+
+    @Test
     void listPartsAfterAbortAnsweringNoSuchKeyBecomesNoSuchUpload() {
         server.enqueue(MockS3.error(404, "NoSuchKey", ""));
         assertThatThrownBy(() -> client.listParts(ListPartsRequest.of("b", "k", "gone")))

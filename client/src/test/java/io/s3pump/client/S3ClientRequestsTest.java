@@ -3,6 +3,7 @@ package io.s3pump.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -184,10 +185,37 @@ class S3ClientRequestsTest {
     }
 
     @Test
-    void keysWithDotSegmentsAreRefusedBeforeAnythingIsSent() {
-        for (String key : List.of("..", ".", "a/../b", "./a", "a/.", "a/./b")) {
-            assertThatThrownBy(() -> client.deleteObject("b", key)).as(key)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("path segment");
+    void keysWithDotSegmentsGoOutAsOneSegmentSignedOverTheKeysOwnPath() throws Exception {
+        Map<String, String> wire = Map.of(
+                "a/../b", "/b/a%2F..%2Fb",
+                "./x y", "/b/.%2Fx%20y",
+                "a/.", "/b/a%2F.",
+                "..", "/b%2F..",
+                ".", "/b%2F.",
+                "/../%2F", "/b/%2F..%2F%252F");
+        for (var e : wire.entrySet()) {
+            server.enqueue(new MockResponse.Builder().code(204).build());
+            client.deleteObject("b", e.getKey());
+            RecordedRequest r = server.takeRequest();
+            assertThat(r.getRequestLine()).as(e.getKey()).isEqualTo("DELETE " + e.getValue() + " HTTP/1.1");
+            // Signed over /b/<key encoded as usual>, which is what RGW computes from the decoded path.
+            String canonical = "/b/" + io.s3pump.sigv4.UriEncoding.encodeKey(e.getKey());
+            var signed = io.s3pump.sigv4.Signer.sigV4().sign(
+                    new io.s3pump.sigv4.SignableRequest("DELETE", server.url("/").host() + ":" + server.getPort(), canonical,
+                            List.of(), List.of(), io.s3pump.sigv4.PayloadMode.empty()),
+                    io.s3pump.sigv4.SigningParams.s3(MockS3.CREDENTIALS, "us-east-1", MockS3.NOW));
+            String expected = signed.headers().stream().filter(h -> h.is("Authorization")).findFirst().orElseThrow().value();
+            assertThat(r.getHeaders().get("Authorization")).as(e.getKey()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theKeysDotAndDotDotCannotBeSentVirtualHosted() {
+        try (S3Client virtual = S3Client.create(MockS3.config(server).addressingStyle(AddressingStyle.VIRTUAL_HOST).build())) {
+            for (String key : List.of(".", "..")) {
+                assertThatThrownBy(() -> virtual.deleteObject("b", key)).as(key)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use path-style addressing");
+            }
         }
         assertThat(server.getRequestCount()).isZero();
     }
@@ -301,17 +329,58 @@ class S3ClientRequestsTest {
     }
 
     @Test
-    void listMultipartUploadsSendsMarkersAndParsesUploads() throws Exception {
-        server.enqueue(MockS3.xml(200, "<ListMultipartUploadsResult><Bucket>b</Bucket>"
-                + "<IsTruncated>false</IsTruncated><Upload><Key>a b</Key><UploadId>u1</UploadId>"
-                + "<Initiated>2026-11-25T11:00:00.000Z</Initiated></Upload></ListMultipartUploadsResult>"));
-        ListMultipartUploadsResult r = client.listMultipartUploads(ListMultipartUploadsRequest.of("b")
-                .withMarkers("k0", "u0").withMaxUploads(10));
-        assertThat(server.takeRequest().getRequestLine()).isEqualTo(
-                "GET /b?key-marker=k0&max-uploads=10&upload-id-marker=u0&uploads= HTTP/1.1");
+    void listMultipartUploadsAsksForUrlEncodingAndDecodesAnS3Answer() throws Exception {
+        // S3 encodes (as form encoding: a space is '+') and says so in <EncodingType>.
+        server.enqueue(MockS3.xml(200, "<ListMultipartUploadsResult><Bucket>b</Bucket><KeyMarker>k%2B0+x</KeyMarker>"
+                + "<UploadIdMarker>u0</UploadIdMarker><NextKeyMarker>d%2Fa+b%01</NextKeyMarker>"
+                + "<NextUploadIdMarker>u1</NextUploadIdMarker><Prefix>d%2F</Prefix><Delimiter>%2F</Delimiter>"
+                + "<MaxUploads>10</MaxUploads><EncodingType>url</EncodingType><IsTruncated>true</IsTruncated>"
+                + "<Upload><Key>d%2Fa+b%01</Key><UploadId>u1</UploadId><Initiated>2026-11-25T11:00:00.000Z</Initiated>"
+                + "</Upload><CommonPrefixes><Prefix>d%2Fsub+1%2B%25%2F</Prefix></CommonPrefixes>"
+                + "</ListMultipartUploadsResult>"));
+        ListMultipartUploadsResult r = client.listMultipartUploads(new ListMultipartUploadsRequest("b", "d/", "/",
+                "k+0 x", "u0", 10));
+        assertThat(server.takeRequest().getRequestLine()).isEqualTo("GET /b?delimiter=%2F&encoding-type=url"
+                + "&key-marker=k%2B0%20x&max-uploads=10&prefix=d%2F&upload-id-marker=u0&uploads= HTTP/1.1");
         assertThat(r.uploads()).singleElement().satisfies(u -> {
-            assertThat(u.key()).isEqualTo("a b");
+            assertThat(u.key()).isEqualTo("d/a b\u0001");
             assertThat(u.uploadId()).isEqualTo("u1");
         });
+        assertThat(r.commonPrefixes()).extracting(CommonPrefix::prefix).containsExactly("d/sub 1+%/");
+        assertThat(r.prefix()).isEqualTo("d/");
+        assertThat(r.delimiter()).isEqualTo("/");
+        assertThat(r.keyMarker()).isEqualTo("k+0 x");
+        assertThat(r.nextKeyMarker()).isEqualTo("d/a b\u0001");
+    }
+
+    @Test
+    void rgwsUnannouncedEncodingDecodesKeysAndKeepsItsRawMarkers() throws Exception {
+        // RGW 16.2: <Key> encoded without <EncodingType>; Prefix and markers raw, a control character as &#x01;
+        // (as captured from the local RGW).
+        server.enqueue(MockS3.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListMultipartUploadsResult"
+                + " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Bucket>b</Bucket><Prefix>p+%</Prefix>"
+                + "<KeyMarker>p+%ctl&#x01;</KeyMarker><NextKeyMarker>p+%z&#x01;\u2028</NextKeyMarker>"
+                + "<NextUploadIdMarker>u2</NextUploadIdMarker><MaxUploads>1</MaxUploads><IsTruncated>true</IsTruncated>"
+                + "<Upload><Key>p%2B%25z%01%E2%80%A8</Key><UploadId>u2</UploadId></Upload></ListMultipartUploadsResult>"));
+        ListMultipartUploadsResult r = client.listMultipartUploads(ListMultipartUploadsRequest.of("b").withPrefix("p+%")
+                .withMarkers("p+%ctl\u0001", null));
+        assertThat(server.takeRequest().getRequestLine()).isEqualTo(
+                "GET /b?encoding-type=url&key-marker=p%2B%25ctl%01&prefix=p%2B%25&uploads= HTTP/1.1");
+        assertThat(r.uploads()).extracting(Upload::key).containsExactly("p+%z\u0001\u2028");
+        assertThat(r.prefix()).isEqualTo("p+%");
+        assertThat(r.keyMarker()).isEqualTo("p+%ctl\u0001");
+        assertThat(r.nextKeyMarker()).as("the last upload's exact key, not the raw text read as XML 1.1")
+                .isEqualTo("p+%z\u0001\u2028");
+    }
+
+    @Test
+    void listMultipartUploadsAllStopsWhenTheMarkersDoNotAdvance() {
+        String page = "<ListMultipartUploadsResult><NextKeyMarker>k</NextKeyMarker><NextUploadIdMarker>u</NextUploadIdMarker>"
+                + "<IsTruncated>true</IsTruncated></ListMultipartUploadsResult>";
+        server.enqueue(MockS3.xml(200, page));
+        server.enqueue(MockS3.xml(200, page));
+        assertThatThrownBy(() -> client.listMultipartUploadsAll(ListMultipartUploadsRequest.of("b"), p -> true))
+                .isInstanceOf(IOException.class).hasMessageContaining("do not advance");
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

@@ -38,6 +38,11 @@ final class FakeS3Dispatcher extends Dispatcher {
     final Map<Long, Deque<Supplier<MockResponse>>> rangeFaults = new ConcurrentHashMap<>();
     /** When set, answers every CompleteMultipartUpload. */
     volatile Supplier<MockResponse> completeOverride;
+    /**
+     * When set, the next CompleteMultipartUpload is carried out, its object passed through this (which may replace
+     * it, or return null to remove it, as another writer would), and its answer cut off after the headers.
+     */
+    volatile java.util.function.UnaryOperator<Stored> loseNextCompleteAnswer;
     final Map<Integer, AtomicInteger> partAttempts = new ConcurrentHashMap<>();
     final List<String> operations = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -119,6 +124,16 @@ final class FakeS3Dispatcher extends Dispatcher {
                 md5s.add(Md5Digest.of(p.md5().toByteArray()));
             }
             objects.put(objectKey, new Stored(all.readByteString(), Etags.composite(md5s)));
+            var lose = loseNextCompleteAnswer;
+            if (lose != null) {
+                loseNextCompleteAnswer = null;
+                Stored now = lose.apply(objects.get(objectKey));
+                if (now == null) objects.remove(objectKey); else objects.put(objectKey, now);
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml")
+                        .body("<CompleteMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><ETag></ETag>"
+                                + "</CompleteMultipartUploadResult>")
+                        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build();
+            }
             // RGW 16.2 answers an empty ETag on the first completion
             return xml(200, "<CompleteMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><ETag></ETag>"
                     + "</CompleteMultipartUploadResult>");

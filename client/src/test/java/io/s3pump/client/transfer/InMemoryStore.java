@@ -44,6 +44,8 @@ final class InMemoryStore implements ObjectStore {
     /** When set, HEAD reports this ETag instead of the real one. */
     volatile String headEtagOverride;
 
+    /** When set, Complete does its work and then reports NoSuchUpload, as a retry after a lost answer gets. */
+    volatile boolean loseCompleteAnswer;
     /** When set, CreateMultipartUpload fails with a permanent error. */
     volatile boolean failCreate;
 
@@ -94,6 +96,10 @@ final class InMemoryStore implements ObjectStore {
             md5s.add(md5(data));
         }
         objects.put(bucket + "/" + key, new Obj(out.toByteArray(), Etags.composite(md5s)));
+        if (loseCompleteAnswer) {
+            // What the caller sees when the answer was lost and the client's retry found the upload gone.
+            throw new io.s3pump.client.S3Exception(404, "NoSuchUpload", "", key, "r", "h");
+        }
     }
 
     @Override

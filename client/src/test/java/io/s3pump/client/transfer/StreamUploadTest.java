@@ -77,6 +77,17 @@ class StreamUploadTest {
     }
 
     @Test
+    void aStreamUploadWhoseCompleteAnswerWasLostIsConfirmedByHead() throws IOException {
+        store.loseCompleteAnswer = true;
+        byte[] data = random(12 * MIB);
+        UploadResult r = uploader.upload(new ByteArrayInputStream(data), "b", "k",
+                UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).build());
+        assertThat(r.partCount()).isEqualTo(3);
+        assertThat(r.etag()).isEqualTo(store.objects.get("b/k").etag());
+        assertThat(store.aborts.get()).isZero();
+    }
+
+    @Test
     void aFailingPartAbortsTheStreamUpload() {
         store.failPart = n -> n == 2;
         assertThatThrownBy(() -> uploader.upload(new ByteArrayInputStream(random(20 * MIB)), "b", "k",

@@ -126,6 +126,56 @@ class TransferFaultsTest {
     }
 
     @Test
+    void aLostCompleteAnswerFollowedByNoSuchUploadIsASuccessWhenHeadShowsThePartsSent() throws IOException {
+        Path f = randomFile(11 * MIB);
+        s3.loseNextCompleteAnswer = stored -> stored;   // completed, but the answer never arrives
+        UploadResult r = new Uploader(client).upload(f, "b", "k", options());
+        assertThat(s3.count("CompleteMultipartUpload")).as("the reset answer, then the retry's NoSuchUpload").isEqualTo(2);
+        assertThat(s3.count("AbortMultipartUpload")).isZero();
+        assertThat(r.etag()).isEqualTo(s3.objects.get("b/k").etag()).endsWith("-3");
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
+        assertThat(tmp.resolve("j")).isEmptyDirectory();
+    }
+
+    @Test
+    void aLostCompleteAnswerIsAFailureWhenTheObjectIsNotTheOneThePartsMake() throws IOException {
+        Path f = randomFile(11 * MIB);
+        // Another writer replaced the object (same size, other bytes) before the retry arrived.
+        s3.loseNextCompleteAnswer = stored -> new FakeS3Dispatcher.Stored(okio.ByteString.of(new byte[11 * MIB]),
+                okio.ByteString.of(new byte[11 * MIB]).md5().hex());
+        String expected = io.s3pump.client.internal.transfer.Etags.composite(List.of(
+                md5(f, 0, 5 * MIB), md5(f, 5 * MIB, 5 * MIB), md5(f, 10 * MIB, MIB)));
+        assertThatThrownBy(() -> new Uploader(client).upload(f, "b", "k", options()))
+                .isInstanceOf(IOException.class).isNotInstanceOf(S3Exception.class)
+                .hasMessageContaining("CompleteMultipartUpload of upload up1 answered NoSuchUpload")
+                .hasMessageContaining("the answer was lost")
+                .hasMessageContaining("it is another object (size " + 11 * MIB + ", ETag "
+                        + okio.ByteString.of(new byte[11 * MIB]).md5().hex())
+                .hasMessageContaining("the parts sent make size " + 11 * MIB + ", ETag " + expected)
+                .hasMessageEndingWith("the upload is not known to have completed")
+                .hasCauseInstanceOf(S3Exception.class);
+        assertThat(s3.count("HeadObject")).isEqualTo(1);
+    }
+
+    @Test
+    void aLostCompleteAnswerIsAFailureWhenTheObjectIsGone() throws IOException {
+        Path f = randomFile(11 * MIB);
+        s3.loseNextCompleteAnswer = stored -> null;   // completed, then deleted by someone else
+        assertThatThrownBy(() -> new Uploader(client).upload(f, "b", "k", options()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("answered NoSuchUpload")
+                .hasMessageContaining("but HEAD failed (NoSuchKey")
+                .hasMessageContaining("the upload was aborted or expired, or the object was deleted since");
+    }
+
+    private static io.s3pump.client.internal.transfer.Md5Digest md5(Path f, int offset, int length) throws IOException {
+        byte[] all = Files.readAllBytes(f);
+        return io.s3pump.client.internal.transfer.Md5Digest.of(
+                okio.ByteString.of(all, offset, length).md5().toByteArray());
+    }
+
+    @Test
     void aConnectionResetMidPartIsRetriedFromTheMapping() throws Exception {
         Path f = randomFile(12 * MIB);
         s3.resetAtPeek = PART_1_BODY_PEEK;

@@ -293,10 +293,10 @@ public final class S3Transport implements AutoCloseable {
             path = "/";
         } else if (virtual) {
             host = request.bucket() + "." + host;
-            path = request.key() == null ? "/" : "/" + UriEncoding.encodeKey(request.key());
+            path = request.key() == null ? "/" : KeyPaths.virtualHosted(request.key());
         } else {
-            path = "/" + UriEncoding.encode(request.bucket())
-                    + (request.key() == null ? "" : "/" + UriEncoding.encodeKey(request.key()));
+            path = request.key() == null ? "/" + UriEncoding.encode(request.bucket())
+                    : KeyPaths.pathStyle(request.bucket(), request.key());
         }
         String query = request.query().isEmpty() ? "" : "?" + UriEncoding.canonicalQuery(request.query());
         String port = base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port();
@@ -315,7 +315,7 @@ public final class S3Transport implements AutoCloseable {
         ChunkEncoder encoder = null;
         Credentials credentials = config.credentials().orElse(null);
         if (credentials != null) {
-            SignableRequest signable = new SignableRequest(request.method(), host, url.encodedPath(),
+            SignableRequest signable = new SignableRequest(request.method(), host, KeyPaths.canonical(url.encodedPath()),
                     request.query(), request.headers(), mode);
             // The signer logs the canonical request and string to sign at DEBUG (logger io.s3pump.sigv4.Signer),
             // with the session token redacted and never the key or signature.

@@ -126,6 +126,60 @@ public final class UploadJob {
         return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; no ETag to compare");
     }
 
+    /**
+     * Completes an upload of {@code size} bytes; returns null after an ordinary answer, or the HEAD that proved a lost completion.
+     *
+     * <p>When the answer to a Complete that the server carried out is lost (a reset while it arrives), the
+     * client's retry finds the upload gone: S3 answers {@code NoSuchUpload} (RGW 16.2 answers 200 again). The
+     * object is then taken as ours only if HEAD shows the file's size and the composite ETag of the part ETags
+     * sent, which no other object has; anything else is a failure that says so.
+     */
+    static ObjectStore.Head complete(ObjectStore store, String bucket, String key, String uploadId,
+                                     List<io.s3pump.client.CompletedPart> parts, long size) throws IOException {
+        try {
+            store.completeMultipartUpload(bucket, key, uploadId, parts);
+            return null;
+        } catch (IOException e) {
+            if (!store.isNoSuchUpload(e)) throw e;
+            String expected = compositeOf(parts);
+            String prefix = "CompleteMultipartUpload of upload " + uploadId + " answered NoSuchUpload, so s3://"
+                    + bucket + "/" + key + " was checked in case an earlier attempt completed it and the answer"
+                    + " was lost; ";
+            if (expected == null) {
+                throw new IOException(prefix + "but the part ETags are not MD5s, so the object cannot be matched"
+                        + " to the parts sent: the upload is not known to have completed", e);
+            }
+            ObjectStore.Head head;
+            try {
+                head = store.headObject(bucket, key);
+            } catch (IOException h) {
+                IOException lost = new IOException(prefix + "but HEAD failed (" + h.getMessage()
+                        + "): the upload was aborted or expired, or the object was deleted since", e);
+                lost.addSuppressed(h);
+                throw lost;
+            }
+            String etag = Etags.normalize(head.etag());
+            if (head.size() != size || !etag.equals(expected)) {
+                throw new IOException(prefix + "but it is another object (size " + head.size() + ", ETag " + etag
+                        + "; the parts sent make size " + size + ", ETag " + expected
+                        + "): the upload is not known to have completed", e);
+            }
+            LOG.log(System.Logger.Level.INFO, () -> "upload " + uploadId + " was completed by an earlier attempt"
+                    + " whose answer was lost; HEAD shows size " + head.size() + " and ETag " + etag);
+            return head;
+        }
+    }
+
+    /** The composite ETag of these part ETags, or null when one is not a plain MD5 (an encrypted part). */
+    private static String compositeOf(List<io.s3pump.client.CompletedPart> parts) {
+        List<Md5Digest> md5s = new ArrayList<>(parts.size());
+        for (io.s3pump.client.CompletedPart p : parts) {
+            if (!Etags.isPlainMd5(p.eTag())) return null;
+            md5s.add(Md5Digest.ofHex(Etags.normalize(p.eTag())));
+        }
+        return Etags.composite(md5s);
+    }
+
     /** A part whose ETag is not the MD5 of the bytes sent arrived damaged: fail it before Complete assembles it. */
     static void checkPartEtag(int n, Md5Digest md5, String etag) throws VerificationException {
         if (md5 != null && Etags.isPlainMd5(etag) && !Etags.same(etag, md5.hex()))
@@ -204,13 +258,14 @@ public final class UploadJob {
             sendParts(uploadId, todo, checkLocally, writer);
 
             Throwable f = failure.get();
+            ObjectStore.Head confirmed = null;
             if (f == null) {
                 try {
                     checkUnchanged(identity);
                     List<io.s3pump.client.CompletedPart> parts = new ArrayList<>(plan.partCount());
                     for (int n = 1; n <= plan.partCount(); n++)
                         parts.add(new io.s3pump.client.CompletedPart(n, finished.get(n).etag()));
-                    store.completeMultipartUpload(bucket, key, uploadId, parts);
+                    confirmed = complete(store, bucket, key, uploadId, parts, identity.size());
                 } catch (IOException | RuntimeException e) {
                     f = e;
                 }
@@ -226,7 +281,7 @@ public final class UploadJob {
                 if (serverMd5s != null && Etags.isPlainMd5(p.etag())) serverMd5s.add(Md5Digest.ofHex(p.etag())); else serverMd5s = null;
             }
             // RGW's Complete answer carries an empty ETag: only HEAD tells what the object's ETag is.
-            ObjectStore.Head head = store.headObject(bucket, key);
+            ObjectStore.Head head = confirmed != null ? confirmed : store.headObject(bucket, key);
             Verification v = verify(head, identity.size(), md5s == null ? null : Etags.composite(md5s),
                     serverMd5s == null ? null : Etags.composite(serverMd5s));
             return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed.get(),

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -51,12 +52,45 @@ public final class S3Xml {
 
     /** Parses {@code xml} as {@code type}; a malformed body is an {@link IOException}. */
     public static <T> T read(byte[] xml, Class<T> type) throws IOException {
-        return MAPPER.readValue(xml, type);
+        return MAPPER.readValue(allowControlCharacterReferences(xml), type);
     }
 
     /** Parses {@code xml} as {@code type}; a malformed body is an {@link IOException}. */
     public static <T> T read(InputStream xml, Class<T> type) throws IOException {
-        return MAPPER.readValue(xml, type);
+        return read(xml.readAllBytes(), type);
+    }
+
+    /**
+     * The body, declared XML 1.1 when it holds a character reference to a control character ({@code &#x01;}),
+     * unchanged otherwise. RGW writes such references where it echoes a key raw (InitiateMultipartUploadResult's
+     * Key, ListMultipartUploads' markers and prefix), which XML 1.0 forbids and XML 1.1 allows. 1.1 is kept to
+     * those bodies because it also reads a raw U+0085 or U+2028 as a line feed.
+     */
+    static byte[] allowControlCharacterReferences(byte[] xml) {
+        if (!hasControlCharacterReference(xml)) return xml;
+        String text = new String(xml, StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = DECLARATION.matcher(text);
+        String upgraded = m.lookingAt()
+                ? text.substring(0, m.start(1)) + "1.1" + text.substring(m.end(1))
+                : "<?xml version=\"1.1\" encoding=\"UTF-8\"?>" + text;
+        return upgraded.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.regex.Pattern DECLARATION =
+            java.util.regex.Pattern.compile("\\s*<\\?xml\\s+version\\s*=\\s*[\"'](1\\.0)[\"']");
+    private static final java.util.regex.Pattern CONTROL_REFERENCE =
+            java.util.regex.Pattern.compile("&#(?:[xX]0*([0-9a-fA-F]{1,2})|0*([0-9]{1,2}));");
+
+    private static boolean hasControlCharacterReference(byte[] xml) {
+        boolean any = false;
+        for (int i = 0; i + 1 < xml.length && !any; i++) any = xml[i] == '&' && xml[i + 1] == '#';
+        if (!any) return false;
+        java.util.regex.Matcher m = CONTROL_REFERENCE.matcher(new String(xml, StandardCharsets.UTF_8));
+        while (m.find()) {
+            int c = m.group(1) != null ? Integer.parseInt(m.group(1), 16) : Integer.parseInt(m.group(2));
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return true;
+        }
+        return false;
     }
 
     /** Serializes a request body as UTF-8 XML with a declaration. */
