@@ -3,6 +3,7 @@ package io.s3pump.client.internal.wire;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
@@ -45,19 +46,27 @@ final class WireConnection implements Closeable {
         this.writeTimeout = writeTimeout;
     }
 
+    /**
+     * Connects to the first of the host's addresses that accepts, in the resolver's order, as OkHttp does (a name
+     * such as {@code localhost} can resolve to {@code ::1} first while the server listens on 127.0.0.1 only).
+     */
     static WireConnection open(String host, int port, Duration connectTimeout, Duration readTimeout,
                                Duration writeTimeout) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(host, port);
-        if (address.isUnresolved()) throw new UnknownHostException(host);
-        SocketChannel ch = SocketChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            ch.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-            return new WireConnection(host + ":" + port, ch, readTimeout, writeTimeout);
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
+        IOException failure = null;
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            SocketChannel ch = SocketChannel.open();
+            try {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ch.socket().connect(new InetSocketAddress(address, port),
+                        (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+                return new WireConnection(host + ":" + port, ch, readTimeout, writeTimeout);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                if (!(e instanceof IOException io)) throw e;
+                if (failure == null) failure = io; else failure.addSuppressed(io);
+            }
         }
+        throw failure != null ? failure : new UnknownHostException(host);
     }
 
     /** Whether this connection already carried an exchange (so a failure may just mean the server dropped it). */

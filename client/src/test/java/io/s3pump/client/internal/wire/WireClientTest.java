@@ -199,6 +199,24 @@ class WireClientTest {
     }
 
     @Test
+    void aRefusedConnectionIsAConnectExceptionWhichTheTransportDoesNotRetry() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        WireRequest r = new WireRequest("GET", "localhost", closedPort, "localhost", "/b/k", List.of(), null, false);
+        assertThatThrownBy(() -> client.execute(r)).isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void aHostNameConnectsThroughWhicheverOfItsAddressesAccepts() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("ok").build());
+        WireRequest r = new WireRequest("GET", "localhost", server.getPort(), "localhost", "/b/k", List.of(), null,
+                false);
+        assertThat(readAll(client.execute(r).body())).asString().isEqualTo("ok");
+    }
+
+    @Test
     void headerValuesWithLineBreaksAreRefusedBeforeAnythingIsSent() {
         WireRequest r = new WireRequest("GET", server.getHostName(), server.getPort(), "h", "/b/k",
                 List.of(new Header("x-amz-meta-a", "v\r\nInjected: yes")), null, false);
