@@ -17,6 +17,10 @@ flock 8 || exit 0
 cleanup() { rm -f -- "$classlist" "$classlist.f" "$archive.tmp.$$"; }
 trap cleanup EXIT
 [ -s "$classlist" ] && [ ! -e "$archive" ] || exit 0
+# Only a run that reached the server holds the transfer path's classes (HTTP, XML, the engine); one that stopped
+# early (a missing file, a typo) would give a thin archive for the whole build, so it is skipped and the next
+# cp/bench records again.
+grep -q '^okhttp3/internal/connection/RealConnection ' "$classlist" || exit 0
 
 # picocli's classes are Java 5 class files: the static archive keeps them (the JDK 25 AOT cache and the dynamic
 # archive cannot: they only exclude old classes that have been linked), but only as long as the dump itself does not
