@@ -69,6 +69,9 @@ for v in AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY; do
     [ -n "${!v:-}" ] || die "$v is not set: run eval \"\$(rgw/rgw.sh start)\" first"
 done
 export AWS_REGION=${AWS_REGION:-us-east-1} AWS_DEFAULT_REGION=${AWS_DEFAULT_REGION:-${AWS_REGION:-us-east-1}}
+# The first s3pump transfer of a jar build dumps the launcher's class-data archive; in the foreground here, so that
+# the (otherwise detached, ~2 CPU-s) dump never runs alongside a measured transfer.
+export S3PUMP_CDS_WAIT=1
 curl -fsS -o /dev/null "$AWS_ENDPOINT_URL" || die "cannot reach $AWS_ENDPOINT_URL"
 command -v /usr/bin/time >/dev/null || die "needs /usr/bin/time (apt-get install time)"
 
@@ -190,7 +193,7 @@ same() {
 rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" >/dev/null; }
 
 # s3pump runs through its launcher with the launcher's own JVM flags, as users run it (the first s3pump run, the
-# warm-up, dumps its class-data archive): `s3pump bench` with one round drives the same transfer engine as
+# warm-up, dumps its class-data archive before it exits): `s3pump bench` with one round drives the same transfer engine as
 # `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
 s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
     measure "$1" "$2" "$3" up env S3PUMP_JAVA_OPTS="${7:-}" "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \

@@ -27,8 +27,6 @@ final class PresignCommand extends S3Command {
     /** The methods a presigned object URL is useful for. */
     enum Method { GET, PUT }
 
-    static final long MAX_EXPIRES_SECONDS = Signer.MAX_PRESIGN_EXPIRY.toSeconds();
-
     @Parameters(index = "0", paramLabel = "S3URI", description = "s3://bucket/key, taken literally (no percent-decoding).")
     String url;
 
@@ -45,8 +43,11 @@ final class PresignCommand extends S3Command {
 
     @Override
     public Integer call() throws Exception {
-        if (expiresIn < 1 || expiresIn > MAX_EXPIRES_SECONDS) {
-            throw CliException.usage("--expires-in " + expiresIn + " is outside 1 to " + MAX_EXPIRES_SECONDS
+        // Read here, not in a static field: picocli instantiates every command to build the model, and Signer's class
+        // initialisation (its System.Logger, i.e. java.util.logging) would then cost --help and the others ~20 ms.
+        long maxExpiresSeconds = Signer.MAX_PRESIGN_EXPIRY.toSeconds();
+        if (expiresIn < 1 || expiresIn > maxExpiresSeconds) {
+            throw CliException.usage("--expires-in " + expiresIn + " is outside 1 to " + maxExpiresSeconds
                     + " seconds: SigV4 presigned URLs last at most 7 days");
         }
         target = StatCommand.objectOnly(url);
