@@ -79,7 +79,10 @@ public final class WireClient implements AutoCloseable {
         boolean reusable = true;
         if (body != null && body.contentLength() > 0) {
             if (request.expectContinue()) {
-                ResponseHead first = c.readHead();
+                ResponseHead first;
+                do {
+                    first = c.readHead(); // other interim answers (102, 103) may come before the go-ahead
+                } while (first.isInterim() && first.code() != 100);
                 if (first.code() != 100) {
                     // A final answer instead of the go-ahead: the body is not sent, so the connection's state is
                     // unclear to the server; do not reuse it.
@@ -87,7 +90,16 @@ public final class WireClient implements AutoCloseable {
                 }
             }
             BodySink sink = new BodySink(c);
-            body.writeTo(sink);
+            try {
+                body.writeTo(sink);
+            } catch (IOException e) {
+                // A server may answer an error and close without reading the rest of the body: the write then
+                // fails (broken pipe, reset) while the answer waits in the socket. It says more than the broken
+                // pipe does, and OkHttp reads it too.
+                ResponseHead early = earlyAnswer(c, e);
+                if (early == null) throw e;
+                return new Answer(early, new WireBody(c, this, early, request.isHead(), false));
+            }
             if (sink.written != body.contentLength()) {
                 throw new IOException("the body wrote " + sink.written + " bytes, not its length "
                         + body.contentLength());
@@ -98,6 +110,25 @@ public final class WireClient implements AutoCloseable {
             head = c.readHead();
         } while (head.isInterim());
         return new Answer(head, new WireBody(c, this, head, request.isHead(), reusable));
+    }
+
+    /**
+     * The error answer a server sent before the body's write failed, or {@code null}. Not after a timeout or an
+     * interrupt (the channel is closed then), and never a 2xx: a success for a body the server did not get whole
+     * must not count as one.
+     */
+    private static ResponseHead earlyAnswer(WireConnection c, IOException writeFailure) {
+        if (!c.isOpen() || Thread.currentThread().isInterrupted()) return null;
+        try {
+            ResponseHead head;
+            do {
+                head = c.readHead();
+            } while (head.isInterim());
+            return head.code() >= 300 ? head : null;
+        } catch (IOException e) {
+            writeFailure.addSuppressed(e);
+            return null;
+        }
     }
 
     /**
