@@ -84,6 +84,40 @@ class WireClientOddServersTest {
     }
 
     @Test
+    void anInterruptWhileTheBodyIsStuckInTheSocketEndsTheExchangeAtOnce() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> script = serve(server, s -> {
+                InputStream in = s.getInputStream();
+                readHead(in);
+                in.read(new byte[1]); // then read nothing more: the client's writes block
+                s.setSoTimeout(3_000);
+                try {
+                    in.readAllBytes();
+                } catch (IOException | RuntimeException ignored) {
+                    // the client went away
+                }
+            });
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread part = Thread.ofVirtual().start(() -> {
+                try {
+                    client.execute(put(server.getLocalPort(), UploadBody.of(new byte[64 << 20]), false));
+                    outcome.complete(null);
+                } catch (Throwable t) {
+                    outcome.complete(t);
+                }
+            });
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            part.interrupt();
+            Throwable t = outcome.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+            assertThat(t).isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+            assertThat(client.idleCount()).isZero();
+            script.join();
+        }
+    }
+
+    @Test
     void anInterimAnswerOtherThanContinueIsSkippedWhileWaitingForTheGoAhead() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> script = serve(server, s -> {
