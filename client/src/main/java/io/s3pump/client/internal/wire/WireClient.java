@@ -60,7 +60,7 @@ public final class WireClient implements AutoCloseable {
      * Sends {@code request} and returns the answer once its head has arrived. Interim answers
      * ({@code 100 Continue}) are consumed here.
      *
-     * @throws IOException when the exchange fails; nothing is retried here but a stale pooled connection
+     * @throws IOException when the exchange fails; nothing is retried here
      */
     public Answer execute(WireRequest request) throws IOException {
         WireConnection connection = acquire(request);
@@ -200,16 +200,29 @@ public final class WireClient implements AutoCloseable {
         return c;
     }
 
-    /** Closes connections whose read or write has not progressed within its timeout. */
+    /**
+     * Closes connections whose read or write has not progressed within its timeout. It outlives {@link #close()}
+     * until the exchanges then in flight have ended: their reads would have no timeout otherwise.
+     */
     private void watch() {
         try {
             while (true) {
                 Thread.sleep(WATCHDOG_PERIOD_MILLIS);
                 long now = System.nanoTime();
                 for (WireConnection c : open) c.expireIfLate(now);
+                if (isClosed() && open.isEmpty()) return;
             }
         } catch (InterruptedException e) {
-            // closed
+            // interrupted from outside: nothing to do but stop
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -248,16 +261,14 @@ public final class WireClient implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread w;
         lock.lock();
         try {
             closed = true;
             idle.values().forEach(q -> q.forEach(this::discard));
             idle.clear();
-            w = watchdog;
         } finally {
             lock.unlock();
         }
-        if (w != null) w.interrupt();
+        // the watchdog stops by itself once the exchanges in flight have ended
     }
 }
