@@ -144,6 +144,44 @@ class WireClientOddServersTest {
     }
 
     @Test
+    void transferEncodingOverridesContentLengthAndSuchAnAnswersConnectionIsNotReused() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> script = serve(server, s -> {
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream();
+                readHead(in);
+                // RFC 9112 6.3: chunked wins, and the message may be a smuggling attempt: do not reuse
+                out.write(("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "5\r\nabcde\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                in.read(); // until the client closes
+            });
+            WireRequest get = new WireRequest("GET", "127.0.0.1", server.getLocalPort(), "h", "/b/k", List.of(),
+                    null, false);
+            try (WireBody body = client.execute(get).body()) {
+                assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("abcde");
+            }
+            assertThat(client.idleCount()).isZero();
+            script.join();
+        }
+        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            // not chunked as the final coding: the body runs until the server closes, whatever the length says
+            CompletableFuture<Void> script = serve(server, s -> {
+                readHead(s.getInputStream());
+                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: gzip\r\n\r\n"
+                        + "four").getBytes(StandardCharsets.ISO_8859_1));
+            });
+            WireRequest get = new WireRequest("GET", "127.0.0.1", server.getLocalPort(), "h", "/b/k", List.of(),
+                    null, false);
+            try (WireBody body = client.execute(get).body()) {
+                script.join();
+                assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("four");
+            }
+            assertThat(client.idleCount()).isZero();
+        }
+    }
+
+    @Test
     void aChunkedAnswerWithExtensionsAndTrailersIsDecodedAndItsConnectionReused() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> script = serve(server, s -> {
