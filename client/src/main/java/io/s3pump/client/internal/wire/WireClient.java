@@ -96,7 +96,8 @@ public final class WireClient implements AutoCloseable {
                 // A server may answer an error and close without reading the rest of the body: the write then
                 // fails (broken pipe, reset) while the answer waits in the socket. It says more than the broken
                 // pipe does, and OkHttp reads it too.
-                ResponseHead early = earlyAnswer(c, e);
+                // Only when the socket failed: a failing source (a short file) leaves a server waiting for bytes.
+                ResponseHead early = sink.socketFailed ? earlyAnswer(c, e) : null;
                 if (early == null) throw e;
                 return new Answer(early, new WireBody(c, this, early, request.isHead(), false));
             }
@@ -138,6 +139,7 @@ public final class WireClient implements AutoCloseable {
     private static final class BodySink implements WritableByteChannel, LargeWrites {
         private final WireConnection connection;
         long written;
+        boolean socketFailed;
 
         BodySink(WireConnection connection) {
             this.connection = connection;
@@ -146,7 +148,12 @@ public final class WireClient implements AutoCloseable {
         @Override
         public int write(ByteBuffer src) throws IOException {
             int n = 0;
-            while (src.hasRemaining()) n += connection.write(src);
+            try {
+                while (src.hasRemaining()) n += connection.write(src);
+            } catch (IOException e) {
+                socketFailed = true;
+                throw e;
+            }
             written += n;
             return n;
         }

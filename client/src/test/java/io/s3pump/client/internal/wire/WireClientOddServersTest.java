@@ -84,6 +84,34 @@ class WireClientOddServersTest {
     }
 
     @Test
+    void aBodyWhoseSourceFailsEndsTheExchangeAtOnceWithoutWaitingForAnAnswer() throws Exception {
+        // a file shorter than the range its body claims: the source fails after some bytes went out
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("wire", ".bin");
+        java.nio.file.Files.write(file, new byte[1000]);
+        UploadBody failing = UploadBody.ofFile(file, 0, 1 << 20);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> script = serve(server, s -> {
+                InputStream in = s.getInputStream();
+                readHead(in);
+                try {
+                    in.readAllBytes(); // waits for the rest of the body, as a server does
+                } catch (IOException ignored) {
+                    // the client went away
+                }
+            });
+            long start = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> client.execute(put(server.getLocalPort(), failing, false)))
+                    .hasMessageContaining("ended at 1000");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for an answer that cannot come")
+                    .isLessThan(Duration.ofSeconds(1));
+            script.join();
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
     void anInterruptWhileTheBodyIsStuckInTheSocketEndsTheExchangeAtOnce() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> script = serve(server, s -> {
