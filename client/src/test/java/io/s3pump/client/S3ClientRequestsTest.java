@@ -174,6 +174,27 @@ class S3ClientRequestsTest {
     }
 
     @Test
+    void anObjectStoredWithContentEncodingGzipComesBackAsStoredOnBothDataPaths() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write("hello, gzip".getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] stored = bytes.toByteArray();
+        for (boolean direct : new boolean[] {true, false}) {
+            try (S3Client c = S3Client.create(MockS3.config(server).directDataPath(direct).build())) {
+                server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"e\"")
+                        .addHeader("Content-Encoding", "gzip").body(new okio.Buffer().write(stored)).build());
+                try (GetObjectResponse response = c.getObject(GetObjectRequest.of("b", "k"))) {
+                    assertThat(response.body().readAllBytes()).as("direct data path " + direct).isEqualTo(stored);
+                    assertThat(response.metadata().contentLength()).isEqualTo(stored.length);
+                }
+                assertThat(server.takeRequest().getHeaders().get("Accept-Encoding"))
+                        .as("direct data path " + direct).isEqualTo("identity");
+            }
+        }
+    }
+
+    @Test
     void headObjectWithAPartNumberSendsItAsAQueryParameter() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"0123456789abcdef0123456789abcdef-3\"")
                 .addHeader("Content-Length", "100").addHeader("x-amz-mp-parts-count", "3").build());

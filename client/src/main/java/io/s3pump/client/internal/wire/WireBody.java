@@ -32,11 +32,15 @@ public final class WireBody extends InputStream implements ReadableByteChannel {
         this.connection = connection;
         this.owner = owner;
         boolean empty = noBody || head.code() == 204 || head.code() == 304 || head.isInterim();
+        // RFC 9112 6.3: Transfer-Encoding overrides Content-Length; when chunked is not its final coding the body
+        // runs until the close; and an answer with both may be a smuggling attempt, so its connection is not reused.
+        boolean encoded = head.header("Transfer-Encoding") != null;
         this.chunked = !empty && head.isChunked();
-        long length = empty || chunked ? 0 : head.contentLength();
+        long length = empty || chunked ? 0 : encoded ? -1 : head.contentLength();
         this.untilClose = !empty && !chunked && length < 0;
         this.remaining = Math.max(0, length);
-        this.reusable = reusable && !untilClose && head.keepAlive();
+        this.reusable = reusable && !untilClose && head.keepAlive()
+                && !(encoded && head.header("Content-Length") != null);
         this.done = !chunked && !untilClose && remaining == 0;
     }
 

@@ -60,7 +60,7 @@ public final class WireClient implements AutoCloseable {
      * Sends {@code request} and returns the answer once its head has arrived. Interim answers
      * ({@code 100 Continue}) are consumed here.
      *
-     * @throws IOException when the exchange fails; nothing is retried here but a stale pooled connection
+     * @throws IOException when the exchange fails; nothing is retried here
      */
     public Answer execute(WireRequest request) throws IOException {
         WireConnection connection = acquire(request);
@@ -79,7 +79,10 @@ public final class WireClient implements AutoCloseable {
         boolean reusable = true;
         if (body != null && body.contentLength() > 0) {
             if (request.expectContinue()) {
-                ResponseHead first = c.readHead();
+                ResponseHead first;
+                do {
+                    first = c.readHead(); // other interim answers (102, 103) may come before the go-ahead
+                } while (first.isInterim() && first.code() != 100);
                 if (first.code() != 100) {
                     // A final answer instead of the go-ahead: the body is not sent, so the connection's state is
                     // unclear to the server; do not reuse it.
@@ -87,7 +90,17 @@ public final class WireClient implements AutoCloseable {
                 }
             }
             BodySink sink = new BodySink(c);
-            body.writeTo(sink);
+            try {
+                body.writeTo(sink);
+            } catch (IOException e) {
+                // A server may answer an error and close without reading the rest of the body: the write then
+                // fails (broken pipe, reset) while the answer waits in the socket. It says more than the broken
+                // pipe does, and OkHttp reads it too.
+                // Only when the socket failed: a failing source (a short file) leaves a server waiting for bytes.
+                ResponseHead early = sink.socketFailed ? earlyAnswer(c, e) : null;
+                if (early == null) throw e;
+                return new Answer(early, new WireBody(c, this, early, request.isHead(), false));
+            }
             if (sink.written != body.contentLength()) {
                 throw new IOException("the body wrote " + sink.written + " bytes, not its length "
                         + body.contentLength());
@@ -101,12 +114,32 @@ public final class WireClient implements AutoCloseable {
     }
 
     /**
+     * The error answer a server sent before the body's write failed, or {@code null}. Not after a timeout or an
+     * interrupt (the channel is closed then), and never a 2xx: a success for a body the server did not get whole
+     * must not count as one.
+     */
+    private static ResponseHead earlyAnswer(WireConnection c, IOException writeFailure) {
+        if (!c.isOpen() || Thread.currentThread().isInterrupted()) return null;
+        try {
+            ResponseHead head;
+            do {
+                head = c.readHead();
+            } while (head.isInterim());
+            return head.code() >= 300 ? head : null;
+        } catch (IOException e) {
+            writeFailure.addSuppressed(e);
+            return null;
+        }
+    }
+
+    /**
      * Where an upload body writes: straight to the socket. {@link LargeWrites} tells the body that large
      * writes are welcome here (each one is a single system call with no copy in Java).
      */
     private static final class BodySink implements WritableByteChannel, LargeWrites {
         private final WireConnection connection;
         long written;
+        boolean socketFailed;
 
         BodySink(WireConnection connection) {
             this.connection = connection;
@@ -115,7 +148,12 @@ public final class WireClient implements AutoCloseable {
         @Override
         public int write(ByteBuffer src) throws IOException {
             int n = 0;
-            while (src.hasRemaining()) n += connection.write(src);
+            try {
+                while (src.hasRemaining()) n += connection.write(src);
+            } catch (IOException e) {
+                socketFailed = true;
+                throw e;
+            }
             written += n;
             return n;
         }
@@ -169,16 +207,29 @@ public final class WireClient implements AutoCloseable {
         return c;
     }
 
-    /** Closes connections whose read or write has not progressed within its timeout. */
+    /**
+     * Closes connections whose read or write has not progressed within its timeout. It outlives {@link #close()}
+     * until the exchanges then in flight have ended: their reads would have no timeout otherwise.
+     */
     private void watch() {
         try {
             while (true) {
                 Thread.sleep(WATCHDOG_PERIOD_MILLIS);
                 long now = System.nanoTime();
                 for (WireConnection c : open) c.expireIfLate(now);
+                if (isClosed() && open.isEmpty()) return;
             }
         } catch (InterruptedException e) {
-            // closed
+            // interrupted from outside: nothing to do but stop
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -217,16 +268,14 @@ public final class WireClient implements AutoCloseable {
 
     @Override
     public void close() {
-        Thread w;
         lock.lock();
         try {
             closed = true;
             idle.values().forEach(q -> q.forEach(this::discard));
             idle.clear();
-            w = watchdog;
         } finally {
             lock.unlock();
         }
-        if (w != null) w.interrupt();
+        // the watchdog stops by itself once the exchanges in flight have ended
     }
 }

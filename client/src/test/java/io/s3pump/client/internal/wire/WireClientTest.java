@@ -179,6 +179,25 @@ class WireClientTest {
     }
 
     @Test
+    void anExchangeInFlightWhenTheClientClosesStillTimesOut() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("ok").build()); // starts the watchdog
+        assertThat(readAll(client.execute(get("/b/k")).body())).asString().isEqualTo("ok");
+        server.enqueue(new MockResponse.Builder().headersDelay(5, TimeUnit.SECONDS).build());
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                client.execute(get("/b/k")).body().close();
+                outcome.complete(null);
+            } catch (Throwable t) {
+                outcome.complete(t);
+            }
+        });
+        Thread.sleep(100);
+        client.close();
+        assertThat(outcome.get(3, TimeUnit.SECONDS)).isInstanceOf(SocketTimeoutException.class);
+    }
+
+    @Test
     void aBodyCutShortIsAnErrorNotAShortRead() throws Exception {
         server.enqueue(new MockResponse.Builder().body(new Buffer().write(random(300_000)))
                 .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
