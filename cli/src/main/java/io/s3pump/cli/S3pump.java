@@ -71,7 +71,8 @@ public final class S3pump implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cl = commandLine();
-        System.exit(cl.execute(LeadingOptions.reorder(cl, args)));
+        int status = cl.execute(LeadingOptions.reorder(cl, args));
+        ProcessExit.exit(status, cl.getOut(), cl.getErr());
     }
 
     /** A fully configured command line: error handling, exit codes and {@code --debug} logging. */

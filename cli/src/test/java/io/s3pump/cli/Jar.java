@@ -72,6 +72,9 @@ final class Jar {
     Result run(Path stdin, Consumer<Process> whileRunning, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As ./s3pump runs it: the process ends with _exit once the command has flushed its output (ProcessExit).
+        cmd.add("-Ds3pump.fastExit=true");
+        cmd.add("-XX:-UsePerfData");
         cmd.add("-jar");
         cmd.add(JAR.toAbsolutePath().toString());
         cmd.addAll(List.of(args));
