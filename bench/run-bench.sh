@@ -195,15 +195,20 @@ rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" 
 # s3pump runs through its launcher with the launcher's own JVM flags, as users run it (the first s3pump run, the
 # warm-up, dumps its class-data archive before it exits): `s3pump bench` with one round drives the same transfer engine as
 # `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
-s3pump_up() { # ROUND PEER SENDS MODE LOCALMD5 KEY [JAVA_OPTS]
-    measure "$1" "$2" "$3" up env S3PUMP_JAVA_OPTS="${7:-}" "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
-        --concurrency "$concurrency" --checksum "$4" --local-md5 "$5" --direction up --rounds 1 --key "$6" --keep \
-        --no-latency
+s3pump_up() { # ROUND PEER SENDS CHECKSUM VERIFY(auto|never) KEY: `s3pump cp`, as a user runs it
+    local verify=(); [ "$5" = never ] && verify=(--no-verify)
+    measure "$1" "$2" "$3" up "$root/s3pump" cp --quiet --part-size "$part_b" --concurrency "$concurrency" \
+        --checksum "$4" "${verify[@]}" "$file" "s3://$bucket/$6"
 }
-s3pump_down() { # ROUND PEER KEY [LOCALMD5 [JAVA_OPTS]]: into a temporary file that the engine verifies, then removes
-    local check="MD5 per range"; [ "${4:-auto}" = never ] && check="size only (as --no-verify)"
-    measure "$1" "$2" "$check" down env S3PUMP_JAVA_OPTS="${5:-}" "$root/s3pump" bench "s3://$bucket" --part-size "$part_b" \
-        --concurrency "$concurrency" --direction down --rounds 1 --key "$3" --local-md5 "${4:-auto}" --no-latency
+s3pump_bench_up() { # ROUND PEER SENDS MODE KEY: modes that only `s3pump bench` offers (aws-chunked)
+    measure "$1" "$2" "$3" up "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
+        --concurrency "$concurrency" --checksum "$4" --direction up --rounds 1 --key "$5" --keep --no-latency
+}
+s3pump_down() { # ROUND PEER KEY [--no-verify]: `s3pump cp` into a file compared and removed outside the measurement
+    local down="$work/down-$2" check="MD5 per range"; [ -n "${4:-}" ] && check="size only (--no-verify)"
+    measure "$1" "$2" "$check" down "$root/s3pump" cp --quiet --force --part-size "$part_b" --concurrency "$concurrency" \
+        ${4:-} "s3://$bucket/$3" "$down"
+    same "$down"
 }
 
 run_peer() { # ROUND PEER
@@ -217,9 +222,9 @@ run_peer() { # ROUND PEER
             # The peers verify nothing on download; s3pump-noverify is s3pump doing the same (size only).
             if [ "$download" = 1 ]; then
                 s3pump_down "$round" s3pump "$key"
-                s3pump_down "$round" s3pump-noverify "$key" never
+                s3pump_down "$round" s3pump-noverify "$key" --no-verify
             fi ;;
-        s3pump-chunked) s3pump_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked auto "$key" ;;
+        s3pump-chunked) s3pump_bench_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked "$key" ;;
         aws-cli)
             measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \
                 "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "$file" "s3://$bucket/$key"
