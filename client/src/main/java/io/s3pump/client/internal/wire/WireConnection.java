@@ -69,11 +69,6 @@ final class WireConnection implements Closeable {
         throw failure != null ? failure : new UnknownHostException(host);
     }
 
-    /** Whether this connection already carried an exchange (so a failure may just mean the server dropped it). */
-    boolean reused() {
-        return exchanges > 0;
-    }
-
     void startExchange() {
         exchanges++;
     }
