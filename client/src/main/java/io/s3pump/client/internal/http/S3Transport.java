@@ -24,13 +24,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,10 +80,10 @@ public final class S3Transport implements AutoCloseable {
 
     /** Whether the JVM's proxy settings send {@code endpoint} straight to it; a proxied endpoint stays on OkHttp. */
     private static boolean direct(URI endpoint) {
-        java.net.ProxySelector selector = java.net.ProxySelector.getDefault();
+        ProxySelector selector = ProxySelector.getDefault();
         if (selector == null) return true;
         try {
-            return selector.select(endpoint).stream().allMatch(p -> p.type() == java.net.Proxy.Type.DIRECT);
+            return selector.select(endpoint).stream().allMatch(p -> p.type() == Proxy.Type.DIRECT);
         } catch (RuntimeException e) {
             return false;
         }
