@@ -6,10 +6,8 @@ import io.s3pump.bench.BenchReport;
 import io.s3pump.bench.Benchmark;
 import io.s3pump.bench.Direction;
 import io.s3pump.bench.RoundResult;
-import io.s3pump.client.AddressingStyle;
 import io.s3pump.client.Integrity;
 import io.s3pump.client.S3Client;
-import io.s3pump.client.S3ClientConfig;
 import io.s3pump.client.transfer.UploadOptions.LocalMd5;
 import io.s3pump.sigv4.ChecksumAlgorithm;
 import java.nio.file.Path;
@@ -125,7 +123,7 @@ final class BenchCommand extends S3Command {
                 : target.bucket();
         if (tempBucket) target = S3Url.parse("s3://" + bucket);
         Printer printer = printer();
-        try (S3Client s3 = S3Client.create(config(Math.max(concurrency, SINGLE), integrity()))) {
+        try (S3Client s3 = S3Client.create(config(Math.max(concurrency, SINGLE), b -> b.integrity(integrity())))) {
             if (tempBucket) s3.createBucket(bucket);
             BenchReport report;
             boolean done = false;
@@ -200,21 +198,5 @@ final class BenchCommand extends S3Command {
             case crc32 -> new Integrity.ChecksumHeader(ChecksumAlgorithm.CRC32);
             case none -> Integrity.UNSIGNED_PAYLOAD;
         };
-    }
-
-    /** The shared configuration of {@link S3Command#config(int)}, plus the integrity mode under test. */
-    private S3ClientConfig config(int maxConcurrency, Integrity integrity) {
-        Boolean pathStyle = connection.pathStyleChoice();
-        S3ClientConfig.Builder b = S3ClientConfig.builder()
-                .endpoint(connection.endpointUrl())
-                .region(connection.region())
-                .profile(connection.profile())
-                .caBundle(connection.caBundle())
-                .insecureTls(connection.noVerifySsl())
-                .maxConcurrency(maxConcurrency)
-                .integrity(integrity);
-        if (pathStyle != null) b.addressingStyle(pathStyle ? AddressingStyle.PATH : AddressingStyle.VIRTUAL_HOST);
-        Environment env = environment();
-        return b.resolveFrom(env.variables(), env.home()).build();
     }
 }
