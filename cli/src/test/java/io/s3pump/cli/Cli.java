@@ -2,7 +2,10 @@ package io.s3pump.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the s3pump command line in-process with captured stdout and stderr. */
@@ -23,6 +26,15 @@ final class Cli {
 
     static Result run(String... args) {
         return run(Environment.system(), args);
+    }
+
+    /** Test credentials for a MockWebServer at {@code endpoint}, with {@code home} as the home directory. */
+    static Environment mockServer(String endpoint, Path home) {
+        return new Environment(Map.of(
+                "AWS_ENDPOINT_URL", endpoint,
+                "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "very-secret-key",
+                "AWS_REGION", "us-east-1"), home, Clock.systemUTC());
     }
 
     /** Runs with the given environment variables and home directory instead of the process's. */

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Random;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -31,11 +29,7 @@ class CpDownloadVerifyTest {
     private final byte[] served = new byte[SIZE];
 
     private Environment env() {
-        return new Environment(Map.of(
-                "AWS_ENDPOINT_URL", server.url("/").toString(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "very-secret-key",
-                "AWS_REGION", "us-east-1"), home, Clock.systemUTC());
+        return Cli.mockServer(server.url("/").toString(), home);
     }
 
     @BeforeEach

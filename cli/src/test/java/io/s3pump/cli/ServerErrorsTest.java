@@ -25,11 +25,7 @@ class ServerErrorsTest {
     @TempDir Path home;
 
     private Environment env() {
-        return new Environment(Map.of(
-                "AWS_ENDPOINT_URL", server.url("/").toString(),
-                "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "very-secret-key",
-                "AWS_REGION", "us-east-1"), home, Clock.systemUTC());
+        return Cli.mockServer(server.url("/").toString(), home);
     }
 
     static MockResponse error(int status, String code, String requestId) {
