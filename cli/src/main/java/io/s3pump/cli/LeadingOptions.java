@@ -42,9 +42,22 @@ final class LeadingOptions {
         return out.toArray(String[]::new);
     }
 
-    /** The option as the S3 commands declare it (they share the connection and output mixins), or null. */
+    /**
+     * The option if the S3 commands' shared mixins ({@code connection}, {@code output}) declare it, or null. Any S3
+     * command will do: the root may hold only the commands the arguments name.
+     */
     private static OptionSpec sharedOption(CommandLine root, String name) {
-        CommandLine ls = root.getSubcommands().get("ls");
-        return ls == null ? null : ls.getCommandSpec().findOption(name);
+        for (CommandLine sub : root.getSubcommands().values()) {
+            if (sub.getCommandSpec().userObject() instanceof S3Command) {
+                for (String mixin : new String[] {"connection", "output"}) {
+                    OptionSpec option = sub.getCommandSpec().mixins().get(mixin).findOption(name);
+                    if (option != null) return option;
+                }
+                return null;
+            }
+            OptionSpec nested = sharedOption(sub, name);   // uploads ls|abort
+            if (nested != null) return nested;
+        }
+        return null;
     }
 }

@@ -3,7 +3,12 @@ package io.s3pump.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,21 +38,19 @@ import picocli.CommandLine.Spec;
             "Credentials, region and endpoint come from the options, the AWS_*",
             "variables, or ~/.aws/credentials and ~/.aws/config, as with the AWS CLI.",
             "'s3pump COMMAND --help' shows a command's options.",
-        },
-        subcommands = {
-            CpCommand.class,
-            LsCommand.class,
-            MbCommand.class,
-            RbCommand.class,
-            RmCommand.class,
-            StatCommand.class,
-            PresignCommand.class,
-            UploadsCommand.class,
-            VerifyCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class,
         })
 public final class S3pump implements Runnable {
+    /**
+     * The subcommands by name, in the order help lists them. Not in the annotation: picocli builds a command's model
+     * from its annotations, through reflection and annotation proxies, whenever it is added (about 0.1 CPU-s for all
+     * of them, a quarter of a small transfer's start-up), so a run adds only the commands its arguments name.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(
+            "cp", CpCommand.class, "ls", LsCommand.class, "mb", MbCommand.class, "rb", RbCommand.class,
+            "rm", RmCommand.class, "stat", StatCommand.class, "presign", PresignCommand.class,
+            "uploads", UploadsCommand.class, "verify", VerifyCommand.class, "bench", BenchCommand.class,
+            "help", CommandLine.HelpCommand.class);
+
     private final Environment environment;
 
     @Spec CommandSpec spec;
@@ -70,18 +73,43 @@ public final class S3pump implements Runnable {
     }
 
     public static void main(String[] args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(Environment.system(), args);
         int status = cl.execute(LeadingOptions.reorder(cl, args));
         ProcessExit.exit(status, cl.getOut(), cl.getErr());
     }
 
-    /** A fully configured command line: error handling, exit codes and {@code --debug} logging. */
+    /**
+     * A fully configured command line with every subcommand: error handling, exit codes and {@code --debug}
+     * logging.
+     */
     public static CommandLine commandLine() {
         return commandLine(Environment.system());
     }
 
     static CommandLine commandLine(Environment environment) {
-        CommandLine cl = new CommandLine(new S3pump(environment));
+        return configure(new CommandLine(new S3pump(environment)), COMMANDS.keySet());
+    }
+
+    /**
+     * A command line for running {@code args}: with the subcommands that {@code args} name, or all of them when
+     * they name none but {@code help} (the root's usage, {@code help}, a mistyped command's suggestions need the
+     * list). Every token equal to a command's name counts, whatever its position, so a value that happens to be
+     * a command's name only adds a command that parsing will not use.
+     */
+    static CommandLine commandLine(Environment environment, String... args) {
+        Set<String> named = new LinkedHashSet<>();
+        for (String arg : args) {
+            if (COMMANDS.containsKey(arg)) named.add(arg);
+        }
+        if (named.isEmpty() || named.contains("help")) named = COMMANDS.keySet();
+        return configure(new CommandLine(new S3pump(environment)), named);
+    }
+
+    private static CommandLine configure(CommandLine cl, Set<String> names) {
+        // before the settings below: picocli applies them to the subcommands present at the time
+        COMMANDS.forEach((name, type) -> {
+            if (names.contains(name)) cl.addSubcommand(name, type);
+        });
         Errors errors = new Errors();
         cl.setExecutionExceptionHandler(errors);
         cl.setExitCodeExceptionMapper(errors);
@@ -110,6 +138,12 @@ public final class S3pump implements Runnable {
         try (DebugLog log = DebugLog.start(debug, cmd.getErr())) {
             return new CommandLine.RunLast().execute(parseResult);
         }
+    }
+
+    private static Map<String, Class<?>> commands(Object... nameThenType) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenType.length; i += 2) byName.put((String) nameThenType[i], (Class<?>) nameThenType[i + 1]);
+        return Collections.unmodifiableMap(byName);
     }
 
     /** Reads the version Maven wrote into the jar, so that {@code --version} never drifts from the build. */

@@ -39,7 +39,7 @@ final class Cli {
 
     /** Runs with the given environment variables and home directory instead of the process's. */
     static Result run(Environment env, String... args) {
-        CommandLine cl = S3pump.commandLine(env);
+        CommandLine cl = S3pump.commandLine(env, args);   // as main builds it: only the commands args name
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -65,4 +65,38 @@ class RootCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Usage: s3pump", "Commands:", "help");
     }
+
+    @Test
+    void aRunBuildsOnlyTheCommandsItsArgumentsName() {
+        var env = Environment.system();
+        assertThat(S3pump.commandLine(env, "cp", "a", "s3://b/k").getSubcommands()).containsOnlyKeys("cp");
+        assertThat(S3pump.commandLine(env, "--profile", "ls", "cp", "a", "s3://b/k").getSubcommands())
+                .as("a value that is also a command's name adds that command too").containsOnlyKeys("ls", "cp");
+        assertThat(S3pump.commandLine(env, "--help").getSubcommands()).containsOnlyKeys(S3pump.COMMANDS.keySet());
+        assertThat(S3pump.commandLine(env, "help", "cp").getSubcommands()).containsOnlyKeys(S3pump.COMMANDS.keySet());
+        assertThat(S3pump.commandLine(env, "frobnicate").getSubcommands()).containsOnlyKeys(S3pump.COMMANDS.keySet());
+    }
+
+    @Test
+    void eachCommandIsRegisteredUnderItsAnnotatedName() {
+        S3pump.COMMANDS.forEach((name, type) -> assertThat(
+                type.getAnnotation(picocli.CommandLine.Command.class).name()).as(type.getName()).isEqualTo(name));
+        assertThat(S3pump.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(S3pump.COMMANDS.keySet());
+    }
+
+    @Test
+    void sharedOptionsMayComeBeforeANestedCommandWhenOnlyItIsBuilt() {
+        String[] args = {"--output=json", "uploads", "abort", "s3://b/k", "--upload-id", "x"};
+        var cl = S3pump.commandLine(Environment.system(), args);
+        assertThat(cl.getSubcommands()).containsOnlyKeys("uploads");
+        assertThat(LeadingOptions.reorder(cl, args))
+                .containsExactly("uploads", "abort", "--output=json", "s3://b/k", "--upload-id", "x");
+    }
+
+    @Test
+    void aLeadingOptionWhoseValueNamesACommandStillReachesTheCommand() {
+        Cli.Result r = Cli.run("--region", "ls", "presign", "--expires-in", "0", "s3://bucket/key");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).doesNotContain("Unknown option").contains("expires");
+    }
 }
