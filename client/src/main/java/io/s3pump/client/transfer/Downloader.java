@@ -1,5 +1,6 @@
 package io.s3pump.client.transfer;
 
+import io.s3pump.client.internal.transfer.BootId;
 import io.s3pump.client.internal.transfer.DownloadJob;
 import io.s3pump.client.S3Client;
 import io.s3pump.client.internal.transfer.ObjectStore;
@@ -19,18 +20,24 @@ import java.util.function.LongSupplier;
 public final class Downloader {
     private final ObjectStore store;
     private final LongSupplier nanoTime;
+    private final BootId bootId;
 
     /**
      * A downloader that sends its requests through {@code client}, in the client's integrity mode. Size the client's
      * {@link io.s3pump.client.S3ClientConfig#maxConcurrency()} at least to the concurrency of the options used.
      */
     public Downloader(S3Client client) {
-        this(new S3ClientStore(client), System::nanoTime);
+        this(new S3ClientStore(client), System::nanoTime, BootId.system());
     }
 
     Downloader(ObjectStore store, LongSupplier nanoTime) {
+        this(store, nanoTime, BootId.system());
+    }
+
+    Downloader(ObjectStore store, LongSupplier nanoTime, BootId bootId) {
         this.store = Objects.requireNonNull(store, "store");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.bootId = Objects.requireNonNull(bootId, "bootId");
     }
 
     /**
@@ -47,6 +54,6 @@ public final class Downloader {
      * @throws IOException if a range failed for good, the object changed, or the file cannot be written
      */
     public DownloadResult download(String bucket, String key, Path target, DownloadOptions options) throws IOException {
-        return new DownloadJob(store, nanoTime, bucket, key, target, options).run();
+        return new DownloadJob(store, nanoTime, bootId, bucket, key, target, options).run();
     }
 }

@@ -3,6 +3,7 @@ package io.s3pump.client.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s3pump.client.internal.transfer.BootId;
 import io.s3pump.client.internal.transfer.Etags;
 import io.s3pump.client.internal.transfer.Md5Digest;
 import io.s3pump.client.internal.transfer.PartSizeGuess;
@@ -235,12 +236,111 @@ class DownloaderTest {
         assertThat(dirListing()).containsExactly(target);
     }
 
+    /**
+     * Leaves what a SIGKILL would leave after ranges 0-3 of 6 finished in boot {@code boot}: the temporary file and
+     * the state, with no target.
+     */
+    private void killedAfterFourRanges(BootId boot, DownloadOptions.Builder options) throws Exception {
+        var reached = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        store.beforeRange = first -> {
+            if (first == 32L * MIB) {
+                reached.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Downloader running = new Downloader(store, fastClock(), boot);
+        Path snapshot = tmp.resolve("killed");
+        Path target = tmp.resolve("o");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return running.download("b", "k", target, options.concurrency(1).build());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            assertThat(reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            snapshot(snapshot);
+        } finally {
+            release.countDown();
+        }
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        store.beforeRange = f -> {};
+        Files.delete(target);
+        for (String name : List.of(".o.s3pump.part", ".o.s3pump.state"))
+            Files.move(snapshot.resolve(name), tmp.resolve(name));
+        Files.delete(snapshot);
+    }
+
+    /** Overwrites {@code length} bytes of the kept temporary file at {@code offset} with zeros, as a lost write would. */
+    private void zeroPartial(long offset, int length) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(tmp.resolve(".o.s3pump.part"), java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(length), offset);
+        }
+    }
+
+    @Test
+    void inTheSameBootAResumeTrustsTheListedRangesWithoutTheDataHavingBeenForced() throws Exception {
+        byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 22);
+        killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder());
+        assertThat(Files.readString(tmp.resolve(".o.s3pump.state"))).contains("\nboot boot-a\n");
+        int before = store.getCalls.get();
+        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-a"))
+                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
+        assertThat(store.getCalls.get() - before).as("only ranges 4 and 5").isEqualTo(2);
+        assertThat(r.rangesResumed()).isEqualTo(4);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+    }
+
+    @Test
+    void afterARebootOnlyListedRangesWhoseBytesStillMatchTheirMd5AreKept() throws Exception {
+        byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 23);
+        killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder());
+        zeroPartial(8L * MIB + 100, 4096);   // range 1 never reached the disk before the power went
+        int before = store.getCalls.get();
+        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-b"))
+                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
+        assertThat(store.getCalls.get() - before).as("ranges 1, 4 and 5").isEqualTo(3);
+        assertThat(r.rangesResumed()).isEqualTo(3);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+    }
+
+    @Test
+    void afterARebootUnhashedRangesCannotBeCheckedAndAreFetchedAgain() throws Exception {
+        byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 24);
+        killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder().verifyEtag(false));
+        int before = store.getCalls.get();
+        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-b"))
+                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).verifyEtag(false).build());
+        assertThat(store.getCalls.get() - before).as("all six ranges").isEqualTo(6);
+        assertThat(r.rangesResumed()).isZero();
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+    }
+
+    @Test
+    void whereTheBootIsUnknownTheStateVouchesOnlyForForcedDataAndIsTrustedAnywhere() throws Exception {
+        byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 25);
+        killedAfterFourRanges(java.util.Optional::empty, DownloadOptions.builder());
+        assertThat(Files.readString(tmp.resolve(".o.s3pump.state"))).contains("\nboot -\n");
+        int before = store.getCalls.get();
+        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-b"))
+                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
+        assertThat(store.getCalls.get() - before).isEqualTo(2);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+    }
+
     @Test
     void withoutKeepPartialALeftoverOfAKilledDownloadIsDiscardedAndTheDownloadStartsOver() throws IOException {
         byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 21);
         Files.write(tmp.resolve(".o.s3pump.part"), new byte[17 * MIB]);   // zeros that a resume would trust
         new io.s3pump.client.internal.transfer.DownloadState(Etags.normalize(store.objects.get("b/k").etag()),
-                17 * MIB, 8 * MIB, new java.util.TreeMap<>(java.util.Map.of(0, InMemoryStore.md5(new byte[8 * MIB]))))
+                17 * MIB, 8 * MIB, BootId.system().current().orElse(null), new java.util.TreeMap<>(java.util.Map.of(0, InMemoryStore.md5(new byte[8 * MIB]))))
                 .save(tmp.resolve(".o.s3pump.state"));
         DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), DownloadOptions.defaults());
         assertThat(store.getCalls.get()).isEqualTo(3);
@@ -259,7 +359,7 @@ class DownloaderTest {
         done.put(0, InMemoryStore.md5(Arrays.copyOfRange(data, 0, 8 * MIB)));
         done.put(1, null);
         new io.s3pump.client.internal.transfer.DownloadState(Etags.normalize(store.objects.get("b/k").etag()),
-                17 * MIB, 8 * MIB, done).save(tmp.resolve(".o.s3pump.state"));
+                17 * MIB, 8 * MIB, BootId.system().current().orElse(null), done).save(tmp.resolve(".o.s3pump.state"));
         assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"),
                 DownloadOptions.builder().keepPartial(true).partSizeHint(8 * MIB).build()))
                 .isInstanceOf(VerificationException.class);

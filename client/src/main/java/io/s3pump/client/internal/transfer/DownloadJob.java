@@ -52,6 +52,7 @@ public final class DownloadJob {
     private final String key;
     private final Path target;
     private final DownloadOptions options;
+    private final BootId bootId;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     /**
      * Range buffers handed from one finished range to the next: at most one per range in flight. Direct, so that
@@ -60,8 +61,9 @@ public final class DownloadJob {
      */
     private final java.util.concurrent.ConcurrentLinkedQueue<ByteBuffer> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    public DownloadJob(ObjectStore store, LongSupplier nanoTime, String bucket, String key, Path target,
+    public DownloadJob(ObjectStore store, LongSupplier nanoTime, BootId bootId, String bucket, String key, Path target,
                        DownloadOptions options) {
+        this.bootId = Objects.requireNonNull(bootId, "bootId");
         this.store = Objects.requireNonNull(store);
         this.nanoTime = Objects.requireNonNull(nanoTime);
         this.bucket = Objects.requireNonNull(bucket, "bucket");
@@ -97,7 +99,7 @@ public final class DownloadJob {
         return (int) Math.max(1, Math.ceilDiv(size, rangeSize));
     }
 
-    /** State saves are coalesced to at most one per this interval (each forces the data written so far). */
+    /** State saves are coalesced to at most one per this interval. */
     static final long STATE_INTERVAL_NANOS = 500_000_000L;
 
     /**
@@ -122,6 +124,7 @@ public final class DownloadJob {
         Path statePath = dir.resolve("." + target.getFileName() + ".s3pump.state");
         Temp temp = openTemp(dir);
         Path tmp = temp.path();
+        String boot = bootId.current().orElse(null);
         Md5Digest[] md5s = new Md5Digest[ranges];
         boolean[] done = new boolean[ranges];
         Preallocation.Reservation reservation = Preallocation.Reservation.NONE;
@@ -133,7 +136,8 @@ public final class DownloadJob {
         try (FileChannel ch = temp.channel()) {
             try {
                 if (temp.lock() != null) {
-                    resumed = options.keepPartial() ? resumeState(statePath, etag, size, layout.rangeSize(), md5s, done, tracker) : -1;
+                    resumed = options.keepPartial()
+                            ? resumeState(ch, statePath, etag, size, layout.rangeSize(), boot, md5s, done, tracker) : -1;
                     if (resumed < 0) {
                         // not resuming: whatever a killed download left under this name starts over
                         resumed = 0;
@@ -151,8 +155,8 @@ public final class DownloadJob {
                 if (temp.lock() != null) {
                     TreeMap<Integer, Md5Digest> already = new TreeMap<>();
                     for (int i = 0; i < ranges; i++) if (done[i]) already.put(i, md5s[i]);
-                    state = new DownloadStateWriter(statePath, ch, etag, size, layout.rangeSize(), already, nanoTime,
-                            STATE_INTERVAL_NANOS);
+                    state = new DownloadStateWriter(statePath, ch, etag, size, layout.rangeSize(), boot, already,
+                            nanoTime, STATE_INTERVAL_NANOS);
                 }
                 boolean hashRanges = options.verifyEtag() && (layout.check() == Check.COMPOSITE_STRICT
                         || layout.check() == Check.COMPOSITE_GUESSED || (layout.check() == Check.WHOLE_MD5 && ranges == 1));
@@ -173,7 +177,7 @@ public final class DownloadJob {
                 keep = !ok && options.keepPartial() && state != null && (fetching || resumed > 0);
                 if (keep) {
                     try {
-                        state.flush();   // forces the data first, which needs the channel
+                        state.flush();   // may force the data first, which needs the channel
                     } catch (IOException e) {
                         t.addSuppressed(e);
                     }
@@ -227,31 +231,49 @@ public final class DownloadJob {
     /**
      * Loads the recorded state of an earlier download of the same object version into {@code md5s} and
      * {@code done}: the number of ranges it finished, or -1 if there is nothing to resume. Ranges the state does not
-     * list are fetched again; a listed range without an MD5 is rehashed from the file if the ETag needs it.
+     * list are fetched again; a listed range without an MD5 is rehashed from the file if the ETag needs it. A state
+     * saved in another boot (or an unknown one) vouches only for what can be checked again: a range whose bytes
+     * still give its recorded MD5 is kept, any other is fetched again (its bytes may never have reached the disk).
      */
-    private int resumeState(Path statePath, String etag, long size, long rangeSize, Md5Digest[] md5s,
-                            boolean[] done, ProgressTracker tracker) {
-        Optional<DownloadState> state;
+    private int resumeState(FileChannel ch, Path statePath, String etag, long size, long rangeSize, String boot,
+                            Md5Digest[] md5s, boolean[] done, ProgressTracker tracker) throws IOException {
+        Optional<DownloadState> loaded;
         try {
-            state = DownloadState.load(statePath);
+            loaded = DownloadState.load(statePath);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring unreadable download state " + statePath, e);
             return -1;
         }
-        if (state.isEmpty() || !state.get().etag().equals(etag) || state.get().size() != size
-                || state.get().rangeSize() != rangeSize)
+        if (loaded.isEmpty() || !loaded.get().etag().equals(etag) || loaded.get().size() != size
+                || loaded.get().rangeSize() != rangeSize)
             return -1;
+        DownloadState state = loaded.get();
+        boolean sameBoot = boot != null && boot.equals(state.boot());
+        boolean forced = state.boot() == null;
         int count = 0;
-        for (int i : state.get().done().keySet()) {
+        int dropped = 0;
+        long length = ch.size();
+        for (int i : state.done().keySet()) {
             if (i < 0 || i >= done.length) continue;
+            long first = i * rangeSize;
+            long end = Math.min(size, first + rangeSize);
+            Md5Digest md5 = state.md5(i);
+            if (!sameBoot && !forced) {
+                if (md5 == null || end > length || !md5.equals(hashFile(ch, first, end - first))) {
+                    dropped++;
+                    continue;
+                }
+            }
             done[i] = true;
-            md5s[i] = state.get().md5(i);
-            tracker.skipped(Math.min(size, (i + 1) * rangeSize) - i * rangeSize);
+            md5s[i] = md5;
+            tracker.skipped(end - first);
             count++;
         }
         int resumed = count;
+        int refetch = dropped;
         LOG.log(System.Logger.Level.INFO, () -> "resuming download of s3://" + bucket + "/" + key + ": " + resumed
-                + " of " + done.length + " ranges already there");
+                + " of " + done.length + " ranges already there" + (refetch == 0 ? "" : "; " + refetch
+                + " listed ranges saved before a reboot could not be checked or did not match and are fetched again"));
         return count;
     }
 

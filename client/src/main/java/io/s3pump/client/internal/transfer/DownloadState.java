@@ -14,11 +14,12 @@ import java.util.TreeMap;
 
 /**
  * Which ranges of a kept partial download are complete, for resuming it: the object's ETag and size (a resume only
- * continues the same object version), the range size, and per finished range its MD5 ({@code null} when ranges
- * were not hashed). Text form like the upload journal; replaced durably with {@link AtomicFiles}.
+ * continues the same object version), the range size, the {@link BootId boot} it was saved in ({@code null} if
+ * unknown: then the data was forced to the disk before each save), and per finished range its MD5 ({@code null}
+ * when ranges were not hashed). Text form like the upload journal; replaced durably with {@link AtomicFiles}.
  */
-public record DownloadState(String etag, long size, long rangeSize, SortedMap<Integer, Md5Digest> done) {
-    private static final String MAGIC = "s3pump-download-state 1";
+public record DownloadState(String etag, long size, long rangeSize, String boot, SortedMap<Integer, Md5Digest> done) {
+    private static final String MAGIC = "s3pump-download-state 2";
     private static final Md5Digest NONE = Md5Digest.of(new byte[16]);
 
     public DownloadState {
@@ -38,26 +39,28 @@ public record DownloadState(String etag, long size, long rangeSize, SortedMap<In
     public String format() {
         StringBuilder sb = new StringBuilder(MAGIC).append('\n');
         sb.append("etag ").append(etag).append('\n').append("size ").append(size).append('\n')
-                .append("rangeSize ").append(rangeSize).append('\n');
+                .append("rangeSize ").append(rangeSize).append('\n')
+                .append("boot ").append(boot == null ? "-" : boot).append('\n');
         done.forEach((n, d) -> sb.append("range ").append(n).append(' ').append(d == NONE ? "-" : d.hex()).append('\n'));
         return sb.append("end\n").toString();
     }
 
     public static DownloadState parse(String text) throws IOException {
         List<String> lines = text.lines().toList();
-        if (lines.size() < 5 || !lines.getFirst().equals(MAGIC) || !lines.getLast().equals("end"))
+        if (lines.size() < 6 || !lines.getFirst().equals(MAGIC) || !lines.getLast().equals("end"))
             throw new IOException("not a complete s3pump download state");
         try {
             String etag = value(lines.get(1), "etag");
             long size = Long.parseLong(value(lines.get(2), "size"));
             long rangeSize = Long.parseLong(value(lines.get(3), "rangeSize"));
+            String boot = value(lines.get(4), "boot");
             TreeMap<Integer, Md5Digest> done = new TreeMap<>();
-            for (String line : lines.subList(4, lines.size() - 1)) {
+            for (String line : lines.subList(5, lines.size() - 1)) {
                 String[] f = line.split(" ");
                 if (f.length != 3 || !f[0].equals("range")) throw new IOException("bad line: " + line);
                 done.put(Integer.parseInt(f[1]), f[2].equals("-") ? null : Md5Digest.ofHex(f[2]));
             }
-            return new DownloadState(etag, size, rangeSize, done);
+            return new DownloadState(etag, size, rangeSize, boot.equals("-") ? null : boot, done);
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt download state: " + e.getMessage(), e);
         }

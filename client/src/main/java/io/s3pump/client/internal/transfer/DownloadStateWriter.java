@@ -11,9 +11,11 @@ import java.util.function.LongSupplier;
 /**
  * Records a download's finished ranges and saves its {@link DownloadState} as they finish, at most once per
  * interval (and on {@link #flush()}), so that a download killed with SIGKILL can be resumed: the state is on disk
- * before anything could catch a failure. Each save first forces the temporary file's data, so a range listed in
- * the state (and its MD5, which resume trusts) is on the disk even after a power loss. One saver at a time; the
- * other ranges keep streaming meanwhile.
+ * before anything could catch a failure. The state names the boot it was saved in: bytes written before a kill are
+ * in the page cache, so a resume in the same boot can trust the listed ranges, and one after a reboot checks them
+ * again. Only where the boot is unknown does each save first force the temporary file's data, so that a listed
+ * range is on the disk even after a power loss (forcing costs every download disk writes while it runs, for the
+ * rare resume after a crash). One saver at a time; the other ranges keep streaming meanwhile.
  */
 final class DownloadStateWriter {
     private static final System.Logger LOG = System.getLogger(DownloadStateWriter.class.getName());
@@ -23,6 +25,7 @@ final class DownloadStateWriter {
     private final String etag;
     private final long size;
     private final long rangeSize;
+    private final String boot;
     private final LongSupplier nanoTime;
     private final long intervalNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -34,13 +37,15 @@ final class DownloadStateWriter {
     private long savedVersion = -1;
     private int saves;
 
-    DownloadStateWriter(Path path, FileChannel data, String etag, long size, long rangeSize,
+    /** {@code boot} is this boot's {@link BootId}, or {@code null} if unknown (then the data is forced first). */
+    DownloadStateWriter(Path path, FileChannel data, String etag, long size, long rangeSize, String boot,
                         SortedMap<Integer, Md5Digest> alreadyDone, LongSupplier nanoTime, long intervalNanos) {
         this.path = path;
         this.data = data;
         this.etag = etag;
         this.size = size;
         this.rangeSize = rangeSize;
+        this.boot = boot;
         this.nanoTime = nanoTime;
         this.intervalNanos = intervalNanos;
         this.done.putAll(alreadyDone);
@@ -99,12 +104,13 @@ final class DownloadStateWriter {
         try {
             if (version == savedVersion) return;
             v = version;
-            state = new DownloadState(etag, size, rangeSize, done);
+            state = new DownloadState(etag, size, rangeSize, boot, done);
         } finally {
             lock.unlock();
         }
-        // The ranges the state lists must be on the disk before the state that vouches for them.
-        data.force(false);
+        // Without a boot to check against, the ranges the state lists must be on the disk before the state that
+        // vouches for them.
+        if (boot == null) data.force(false);
         state.save(path);
         lock.lock();
         try {

@@ -81,7 +81,7 @@ class AtomicFilesTest {
         assertThat(journals.load(saved)).contains(journal);
 
         Path statePath = dir.resolve(".f.s3pump.state");
-        DownloadState state = new DownloadState("etag", 10, 5, new java.util.TreeMap<>(Map.of(1,
+        DownloadState state = new DownloadState("etag", 10, 5, "boot-1", new java.util.TreeMap<>(Map.of(1,
                 Md5Digest.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))));
         state.save(statePath);
         assertThat(DownloadState.load(statePath)).contains(state);

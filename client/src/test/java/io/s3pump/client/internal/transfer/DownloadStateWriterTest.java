@@ -1,6 +1,7 @@
 package io.s3pump.client.internal.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -26,7 +27,8 @@ class DownloadStateWriterTest {
                 StandardOpenOption.WRITE)) {
             TreeMap<Integer, Md5Digest> resumed = new TreeMap<>();
             resumed.put(0, md5);
-            var writer = new DownloadStateWriter(statePath, data, "etag-2", 100, 10, resumed, now::get, 500 * MS);
+            var writer = new DownloadStateWriter(statePath, data, "etag-2", 100, 10, "boot-1", resumed, now::get,
+                    500 * MS);
             for (int range = 1; range <= 5; range++) {
                 now.addAndGet(100 * MS);
                 writer.finished(range, range == 3 ? null : md5);
@@ -45,7 +47,17 @@ class DownloadStateWriterTest {
             writer.flush();   // nothing new: no second write
             assertThat(writer.saves()).isEqualTo(2);
             assertThat(DownloadState.load(statePath).orElseThrow().done()).containsKey(6);
-            assertThat(Files.readString(statePath)).startsWith("s3pump-download-state 1\netag etag-2\nsize 100\n");
+            assertThat(Files.readString(statePath)).startsWith("s3pump-download-state 2\netag etag-2\nsize 100\nrangeSize 10\nboot boot-1\n");
         }
+    }
+
+    @Test
+    void aStateWithoutABootRoundTripsAndOneFromTheOldFormatIsNotResumed() throws IOException {
+        DownloadState state = new DownloadState("e", 30, 10, null, new TreeMap<>(java.util.Map.of(2, Md5Digest.of(new byte[16]))));
+        assertThat(state.format()).contains("\nboot -\n");
+        assertThat(DownloadState.parse(state.format())).isEqualTo(state);
+        assertThat(DownloadState.parse(state.format()).boot()).isNull();
+        assertThatThrownBy(() -> DownloadState.parse("s3pump-download-state 1\netag e\nsize 30\nrangeSize 10\nrange 2 -\nend\n"))
+                .isInstanceOf(IOException.class);
     }
 }
