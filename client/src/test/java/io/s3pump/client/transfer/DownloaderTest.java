@@ -336,6 +336,28 @@ class DownloaderTest {
     }
 
     @Test
+    void anInterruptedWriteFailsTheDownloadWithoutOtherRangesRetryingAgainstTheClosedFile() {
+        putMultipart("k", 6 * MIB, MIB, 26);
+        store.channelBodies = true;
+        store.beforeRange = first -> {
+            if (first == MIB) {
+                Thread.currentThread().interrupt();   // its write then closes the channel every range writes to
+            } else {
+                try {
+                    Thread.sleep(300);   // the others write after the channel is closed
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"), DownloadOptions.builder()
+                .partSizeHint(MIB).concurrency(3).maxRangeAttempts(5).build()))
+                .isInstanceOf(IOException.class);
+        assertThat(store.getCalls.get()).as("the ranges in flight (at most 0-2), once each").isLessThanOrEqualTo(3);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void withoutKeepPartialALeftoverOfAKilledDownloadIsDiscardedAndTheDownloadStartsOver() throws IOException {
         byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 21);
         Files.write(tmp.resolve(".o.s3pump.part"), new byte[17 * MIB]);   // zeros that a resume would trust

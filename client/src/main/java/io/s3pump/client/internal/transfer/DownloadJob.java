@@ -428,7 +428,10 @@ public final class DownloadJob {
                     throw new IOException("s3://" + bucket + "/" + key + " changed during the download (ETag is no"
                             + " longer " + etag + ")", e);
                 // An error answer was already retried by the client; here only a body that broke off is resumed.
-                if (e instanceof InterruptedIOException || e instanceof S3Exception || ++attempt >= options.maxRangeAttempts())
+                // An interrupt during a write closes the file channel that all ranges share (ClosedByInterrupt):
+                // nothing can be written any more, so no range retries against it.
+                if (e instanceof InterruptedIOException || e instanceof S3Exception || !ch.isOpen()
+                        || ++attempt >= options.maxRangeAttempts())
                     throw e;
                 long backoff = ThreadLocalRandom.current().nextLong(100L << Math.min(attempt, 6));
                 long at = pos;
