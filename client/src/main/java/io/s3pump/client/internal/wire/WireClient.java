@@ -73,12 +73,20 @@ public final class WireClient implements AutoCloseable {
         }
     }
 
+    /**
+     * How long an {@code Expect: 100-continue} request waits for the go-ahead (or a refusal) before it sends the
+     * body anyway, as RFC 9110 (10.1.1) allows and curl does after 1 s: a server or proxy that ignores the
+     * expectation would otherwise cost each part a whole read timeout. A go-ahead that comes later is skipped
+     * like any interim answer.
+     */
+    static final Duration CONTINUE_WAIT = Duration.ofSeconds(1);
+
     private Answer exchange(WireConnection c, WireRequest request) throws IOException {
         c.writeFully(ByteBuffer.wrap(request.head().getBytes(StandardCharsets.ISO_8859_1)));
         UploadBody body = request.body();
         boolean reusable = true;
         if (body != null && body.contentLength() > 0) {
-            if (request.expectContinue()) {
+            if (request.expectContinue() && c.awaitAnswer(CONTINUE_WAIT)) {
                 ResponseHead first;
                 do {
                     first = c.readHead(); // other interim answers (102, 103) may come before the go-ahead

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
@@ -145,6 +146,29 @@ final class WireConnection implements Closeable {
                 + timeout.toSeconds() + " s");
         e.initCause(cause);
         return e;
+    }
+
+    /**
+     * Waits up to {@code wait} for the server to start an answer, consuming nothing: true once some of it is
+     * here (in {@link #in}) or the server closed the connection (the next read says so), false if nothing came
+     * in time; the connection stays usable either way. A {@code SocketChannel} has no read timeout, but its socket
+     * adaptor's stream honours {@code SO_TIMEOUT}.
+     */
+    boolean awaitAnswer(Duration wait) throws IOException {
+        if (in.hasRemaining()) return true;
+        Socket socket = channel.socket();
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.clamp(wait.toMillis(), 1, Integer.MAX_VALUE));
+        try {
+            byte[] some = new byte[512];
+            int n = socket.getInputStream().read(some);
+            if (n > 0) in.clear().put(some, 0, n).flip();
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } finally {
+            if (channel.isOpen()) socket.setSoTimeout(before);
+        }
     }
 
     /** Reads more into {@link #in}; false at the end of the stream. */

@@ -172,6 +172,51 @@ class WireClientOddServersTest {
     }
 
     @Test
+    void aServerThatIgnoresTheExpectationGetsTheBodyAfterAShortWaitNotAfterTheReadTimeout() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             WireClient patient = new WireClient(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(5), 4)) {
+            CompletableFuture<Void> script = serve(server, s -> {
+                InputStream in = s.getInputStream();
+                assertThat(readHead(in)).contains("Expect: 100-continue");
+                // no 100 Continue: the server just waits for the body (its own timeout is 10 s)
+                assertThat(in.readNBytes(5)).isEqualTo("hello".getBytes(StandardCharsets.ISO_8859_1));
+                OutputStream out = s.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nETag: \"e\"\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                in.read(); // until the client closes
+            });
+            WireClient.Answer a = patient.execute(put(server.getLocalPort(),
+                    UploadBody.of("hello".getBytes(StandardCharsets.ISO_8859_1)), true));
+            assertThat(a.head().code()).isEqualTo(200);
+            a.body().close();
+            patient.close();
+            script.join();
+        }
+    }
+
+    @Test
+    void aRefusalThatArrivesWithinTheWaitIsReturnedWithoutSendingTheBody() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> script = serve(server, s -> {
+                InputStream in = s.getInputStream();
+                readHead(in);
+                OutputStream out = s.getOutputStream();
+                out.write(("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                s.setSoTimeout(1500);
+                assertThat(in.read()).as("no body byte follows a refusal").isEqualTo(-1);
+            });
+            WireClient.Answer a = client.execute(put(server.getLocalPort(),
+                    UploadBody.of("hello".getBytes(StandardCharsets.ISO_8859_1)), true));
+            assertThat(a.head().code()).isEqualTo(403);
+            a.body().close();
+            client.close();
+            script.join();
+        }
+    }
+
+    @Test
     void transferEncodingOverridesContentLengthAndSuchAnAnswersConnectionIsNotReused() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> script = serve(server, s -> {
