@@ -252,6 +252,16 @@ run_peer() { # ROUND PEER
     rm_object "$key"
 }
 
+# --- s3pump's class-data archive: the launcher records, and here dumps in the foreground, the classes of each kind of
+# transfer (upload, download, bench) it has not run yet with this jar build; one unmeasured upload and download now,
+# so that no measured run pays for a dump or runs with classes the archive lacks.
+say "s3pump: class-data archive for uploads and downloads"
+(cd "$root" && ./s3pump cp --quiet --part-size "$part_b" --concurrency "$concurrency" "$file" "s3://$bucket/cds-warm" \
+    && ./s3pump cp --quiet --force --part-size "$part_b" --concurrency "$concurrency" "s3://$bucket/cds-warm" \
+        "$work/cds-warm") >>"$log" 2>&1 || die "s3pump's unmeasured upload and download failed (see $log)"
+rm -f "$work/cds-warm"
+rm_object cds-warm
+
 # --- the rounds: every peer once per round, the order rotated so that no peer always follows the same one -------------
 IFS=, read -r -a list <<<"$peers"
 n=${#list[@]}
