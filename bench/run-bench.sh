@@ -253,12 +253,16 @@ run_peer() { # ROUND PEER
 }
 
 # --- s3pump's class-data archive: the launcher records, and here dumps in the foreground, the classes of each kind of
-# transfer (upload, download, bench) it has not run yet with this jar build; one unmeasured upload and download now,
-# so that no measured run pays for a dump or runs with classes the archive lacks.
-say "s3pump: class-data archive for uploads and downloads"
+# transfer (upload, download, bench) it has not run yet with this jar build; one unmeasured run of each now (the
+# RGW warm-up above is a bench run, but --warmup 0 skips it), so that no measured run pays for a dump or runs with
+# classes the archive lacks.
+say "s3pump: class-data archive for uploads, downloads and bench"
 (cd "$root" && ./s3pump cp --quiet --part-size "$part_b" --concurrency "$concurrency" "$file" "s3://$bucket/cds-warm" \
     && ./s3pump cp --quiet --force --part-size "$part_b" --concurrency "$concurrency" "s3://$bucket/cds-warm" \
-        "$work/cds-warm") >>"$log" 2>&1 || die "s3pump's unmeasured upload and download failed (see $log)"
+        "$work/cds-warm" \
+    && ./s3pump bench "s3://$bucket" --size 16MiB --part-size "$part_b" --concurrency "$concurrency" --direction up \
+        --rounds 1 --key cds-warm-bench --no-latency) >>"$log" 2>&1 \
+    || die "s3pump's unmeasured upload, download and bench failed (see $log)"
 rm -f "$work/cds-warm"
 rm_object cds-warm
 

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Started detached by ./s3pump after a `cp`/`bench` of a kind (upload, download, bench) that the jar build's archive
-# does not cover yet: waits until that JVM has exited, then turns the class list it wrote
-# (-XX:DumpLoadedClassList), merged with the lists of the kinds already covered, into a static class-data archive of
-# the JDK's and s3pump's classes. ./s3pump maps that archive from the next run on. Never writes to stdout or stderr.
+# Started by ./s3pump (detached, or in the foreground with S3PUMP_CDS_WAIT=1) after a successful `cp`/`bench` of a
+# kind (upload, download, bench) that the jar build's archive does not cover yet, once that JVM has exited: turns the
+# class list it wrote (-XX:DumpLoadedClassList), merged with the lists of the kinds already covered, into a static
+# class-data archive of the JDK's and s3pump's classes. ./s3pump maps that archive from the next run on. Never writes
+# to stdout or stderr.
 #
 #   scripts/cds-dump.sh LOCK CLASSLIST ARCHIVE JAR JAVA_HOME KIND
 #
-# LOCK is a file the recording JVM holds an flock on for its whole life (./s3pump took it before the exec), so
-# taking it here waits for that JVM without polling for its pid, and a second run meanwhile records nothing.
+# LOCK is the file ./s3pump holds an flock on while a recording JVM runs: one dump or recording at a time.
 # ARCHIVE.list keeps the merged class list and ARCHIVE.kinds the kinds it covers. The archive is written under a
 # temporary name and renamed, so a run never maps a half-written file; if the dump fails, ARCHIVE.failed keeps
 # later runs of the same build from trying again.
@@ -18,7 +18,7 @@ exec 8>>"$lock" || exit 0
 flock 8 || exit 0
 cleanup() { rm -f -- "$classlist" "$archive.list.tmp.$$" "$archive.f.$$" "$archive.tmp.$$"; }
 trap cleanup EXIT
-[ -s "$classlist" ] && ! grep -qx "$kind" "$archive.kinds" 2>/dev/null || exit 0
+[ -s "$classlist" ] && ! { [ -s "$archive" ] && grep -qx "$kind" "$archive.kinds" 2>/dev/null; } || exit 0
 # Only a run that reached the server holds the transfer path's classes (HTTP, XML, the engine); one that stopped
 # early (a missing file, a typo) would give a thin archive for the whole build, so it is skipped and the next
 # cp/bench of that kind records again.
@@ -44,9 +44,10 @@ grep -v -E '^@(cp|lambda-proxy) (picocli|io/s3pump/cli)/' "$archive.list.tmp.$$"
 if nice -n 19 "$java_home/bin/java" -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$archive.f.$$" \
         -XX:SharedArchiveFile="$archive.tmp.$$" -Xlog:disable -cp "$jar" </dev/null >/dev/null 2>&1 \
         && [ -s "$archive.tmp.$$" ]; then
+    # the archive first: a kind is listed only once an archive that holds it is in place
+    mv -f -- "$archive.tmp.$$" "$archive"
     mv -f -- "$archive.list.tmp.$$" "$archive.list"
     echo "$kind" >>"$archive.kinds"
-    mv -f -- "$archive.tmp.$$" "$archive"
 else
     : >"$archive.failed"
 fi

@@ -92,16 +92,20 @@ public final class S3pump implements Runnable {
 
     /**
      * A command line for running {@code args}: with the subcommands that {@code args} name, or all of them when
-     * they name none but {@code help} (the root's usage, {@code help}, a mistyped command's suggestions need the
-     * list). Every token equal to a command's name counts, whatever its position, so a value that happens to be
+     * they name none, name {@code help}, or ask for the root's help first (the root's usage, {@code help}, a
+     * mistyped command's suggestions need the list). Every token equal to a command's name counts, whatever its position, so a value that happens to be
      * a command's name only adds a command that parsing will not use.
      */
+    private static final Set<String> ROOT_HELP = Set.of("-h", "--help", "-V", "--version");
+
     static CommandLine commandLine(Environment environment, String... args) {
         Set<String> named = new LinkedHashSet<>();
+        boolean rootHelp = false;   // -h before any command name: the root's usage lists every command
         for (String arg : args) {
             if (COMMANDS.containsKey(arg)) named.add(arg);
+            else if (named.isEmpty() && ROOT_HELP.contains(arg)) rootHelp = true;
         }
-        if (named.isEmpty() || named.contains("help")) named = COMMANDS.keySet();
+        if (rootHelp || named.isEmpty() || named.contains("help")) named = COMMANDS.keySet();
         return configure(new CommandLine(new S3pump(environment)), named);
     }
 

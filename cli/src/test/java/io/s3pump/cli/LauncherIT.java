@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./s3pump} launcher itself, against the local RGW: the class-data archive it builds covers each kind of
- * transfer that has run with the jar build, and a kind already covered records nothing again.
+ * transfer that has succeeded with the jar build, and a kind already covered records nothing again.
  */
 class LauncherIT {
     private static final Path LAUNCHER = Path.of("..", "s3pump").toAbsolutePath().normalize();
@@ -58,6 +58,7 @@ class LauncherIT {
     }
 
     private Path archiveFile(String suffix) throws IOException {
+        if (!Files.isDirectory(cache.resolve("s3pump"))) return null;
         try (Stream<Path> files = Files.list(cache.resolve("s3pump"))) {
             return files.filter(f -> f.getFileName().toString().endsWith("-static.jsa" + suffix)).findFirst().orElse(null);
         }
@@ -71,6 +72,10 @@ class LauncherIT {
     @Test
     void theArchiveCoversEachKindOfTransferOnceAndThenRecordsNothingMore() throws Exception {
         Path file = CliIT.randomFile(dir, "f.bin", 12L << 20, 7);   // two parts of 8 MiB
+        Run failed = launch("cp", "--quiet", file.toString(), "s3://" + bucket.name + "-missing/f.bin");
+        assertThat(failed.exitCode()).as("the JVM's exit code, through the launcher").isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(archiveFile("")).as("a failed transfer leaves no archive for its kind").isNull();
+
         Run up = launch("cp", "--quiet", "--part-size", "8MiB", file.toString(), bucket.url("f.bin"));
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(archiveFile("")).as("archive after the first upload").isNotNull();

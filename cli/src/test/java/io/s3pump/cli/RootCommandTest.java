@@ -75,6 +75,9 @@ class RootCommandTest {
         assertThat(S3pump.commandLine(env, "--help").getSubcommands()).containsOnlyKeys(S3pump.COMMANDS.keySet());
         assertThat(S3pump.commandLine(env, "help", "cp").getSubcommands()).containsOnlyKeys(S3pump.COMMANDS.keySet());
         assertThat(S3pump.commandLine(env, "frobnicate").getSubcommands()).containsOnlyKeys(S3pump.COMMANDS.keySet());
+        assertThat(S3pump.commandLine(env, "-h", "cp").getSubcommands())
+                .as("the root's usage, asked for before the command").containsOnlyKeys(S3pump.COMMANDS.keySet());
+        assertThat(S3pump.commandLine(env, "cp", "-h").getSubcommands()).containsOnlyKeys("cp");
     }
 
     @Test

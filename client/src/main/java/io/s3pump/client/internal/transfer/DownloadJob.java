@@ -231,9 +231,9 @@ public final class DownloadJob {
     /**
      * Loads the recorded state of an earlier download of the same object version into {@code md5s} and
      * {@code done}: the number of ranges it finished, or -1 if there is nothing to resume. Ranges the state does not
-     * list are fetched again; a listed range without an MD5 is rehashed from the file if the ETag needs it. A state
-     * saved in another boot (or an unknown one) vouches only for what can be checked again: a range whose bytes
-     * still give its recorded MD5 is kept, any other is fetched again (its bytes may never have reached the disk).
+     * list are fetched again, and so are listed ranges whose bytes in the file no longer give their recorded MD5,
+     * and unhashed ones saved in another boot (their bytes may never have reached the disk). A kept unhashed range
+     * is rehashed from the file if the ETag needs it.
      */
     private int resumeState(FileChannel ch, Path statePath, String etag, long size, long rangeSize, String boot,
                             Md5Digest[] md5s, boolean[] done, ProgressTracker tracker) throws IOException {
@@ -258,11 +258,15 @@ public final class DownloadJob {
             long first = i * rangeSize;
             long end = Math.min(size, first + rangeSize);
             Md5Digest md5 = state.md5(i);
-            if (!sameBoot && !forced) {
-                if (md5 == null || end > length || !md5.equals(hashFile(ch, first, end - first))) {
-                    dropped++;
-                    continue;
-                }
+            // A range with its MD5 is kept only if the bytes in the file still give it: the state vouches for
+            // what was written, not for what a reboot, a failed writeback or a remount left. One without (not
+            // hashed) can only be trusted in the boot that wrote it, or if its data was forced before the save.
+            boolean keep = md5 != null
+                    ? end <= length && md5.equals(hashOrNull(ch, first, end - first))
+                    : sameBoot || forced;
+            if (!keep) {
+                dropped++;
+                continue;
             }
             done[i] = true;
             md5s[i] = md5;
@@ -273,8 +277,19 @@ public final class DownloadJob {
         int refetch = dropped;
         LOG.log(System.Logger.Level.INFO, () -> "resuming download of s3://" + bucket + "/" + key + ": " + resumed
                 + " of " + done.length + " ranges already there" + (refetch == 0 ? "" : "; " + refetch
-                + " listed ranges saved before a reboot could not be checked or did not match and are fetched again"));
+                + " listed ranges no longer match their MD5 or cannot be checked after a reboot, and are fetched again"));
         return count;
+    }
+
+    /** The MD5 of a range of the file, or {@code null} if it cannot be read (then the range is fetched again). */
+    private Md5Digest hashOrNull(FileChannel ch, long from, long length) {
+        try {
+            return hashFile(ch, from, length);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "could not reread bytes " + from + "+" + length + " of the kept"
+                    + " partial download: " + e);
+            return null;
+        }
     }
 
     private Verification verify(FileChannel ch, long size, String etag, Layout layout, Md5Digest[] md5s)
@@ -438,6 +453,7 @@ public final class DownloadJob {
                 LOG.log(System.Logger.Level.DEBUG, () -> "range " + first + "-" + last + " failed at byte " + at
                         + ", retrying: " + e);
                 Thread.sleep(backoff);
+                if (failure.get() != null || !ch.isOpen()) throw e;   // another range ended the download meanwhile
             }
         }
     }

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 public record DownloadState(String etag, long size, long rangeSize, String boot, SortedMap<Integer, Md5Digest> done) {
     private static final String MAGIC = "s3pump-download-state 2";
+    /** Version 1 had no boot line; its saves always forced the data first, so it reads as a boot-less state. */
+    private static final String MAGIC_1 = "s3pump-download-state 1";
     private static final Md5Digest NONE = Md5Digest.of(new byte[16]);
 
     public DownloadState {
@@ -47,15 +49,17 @@ public record DownloadState(String etag, long size, long rangeSize, String boot,
 
     public static DownloadState parse(String text) throws IOException {
         List<String> lines = text.lines().toList();
-        if (lines.size() < 6 || !lines.getFirst().equals(MAGIC) || !lines.getLast().equals("end"))
+        boolean v1 = !lines.isEmpty() && lines.getFirst().equals(MAGIC_1);
+        int header = v1 ? 4 : 5;
+        if (lines.size() < header + 1 || !(v1 || lines.getFirst().equals(MAGIC)) || !lines.getLast().equals("end"))
             throw new IOException("not a complete s3pump download state");
         try {
             String etag = value(lines.get(1), "etag");
             long size = Long.parseLong(value(lines.get(2), "size"));
             long rangeSize = Long.parseLong(value(lines.get(3), "rangeSize"));
-            String boot = value(lines.get(4), "boot");
+            String boot = v1 ? "-" : value(lines.get(4), "boot");
             TreeMap<Integer, Md5Digest> done = new TreeMap<>();
-            for (String line : lines.subList(5, lines.size() - 1)) {
+            for (String line : lines.subList(header, lines.size() - 1)) {
                 String[] f = line.split(" ");
                 if (f.length != 3 || !f[0].equals("range")) throw new IOException("bad line: " + line);
                 done.put(Integer.parseInt(f[1]), f[2].equals("-") ? null : Md5Digest.ofHex(f[2]));

@@ -52,12 +52,14 @@ class DownloadStateWriterTest {
     }
 
     @Test
-    void aStateWithoutABootRoundTripsAndOneFromTheOldFormatIsNotResumed() throws IOException {
+    void aStateWithoutABootRoundTripsAndTheOldFormatReadsAsOne() throws IOException {
         DownloadState state = new DownloadState("e", 30, 10, null, new TreeMap<>(java.util.Map.of(2, Md5Digest.of(new byte[16]))));
         assertThat(state.format()).contains("\nboot -\n");
         assertThat(DownloadState.parse(state.format())).isEqualTo(state);
         assertThat(DownloadState.parse(state.format()).boot()).isNull();
-        assertThatThrownBy(() -> DownloadState.parse("s3pump-download-state 1\netag e\nsize 30\nrangeSize 10\nrange 2 -\nend\n"))
-                .isInstanceOf(IOException.class);
+        DownloadState v1 = DownloadState.parse("s3pump-download-state 1\netag e\nsize 30\nrangeSize 10\nrange 2 -\nend\n");
+        assertThat(v1.boot()).as("version 1 always forced its data").isNull();
+        assertThat(v1.done()).containsOnlyKeys(2);
+        assertThatThrownBy(() -> DownloadState.parse("s3pump-download-state 3\netag e\nend\n")).isInstanceOf(IOException.class);
     }
 }
