@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Started by ./s3pump (detached, or in the foreground with S3PUMP_CDS_WAIT=1) after a successful `cp`/`bench` of a
-# kind (upload, download, bench) that the jar build's archive does not cover yet, once that JVM has exited: turns the
-# class list it wrote (-XX:DumpLoadedClassList), merged with the lists of the kinds already covered, into a static
-# class-data archive of the JDK's and s3pump's classes. ./s3pump maps that archive from the next run on. Never writes
-# to stdout or stderr.
+# Started detached by ./s3pump before the first `cp`/`bench` of a kind (upload, download, bench) that the jar build's
+# archive does not cover yet (or run in the foreground after it, with S3PUMP_CDS_WAIT=1): waits until that JVM has
+# exited and, if it succeeded (CLASSLIST.ok), turns the class list it wrote (-XX:DumpLoadedClassList), merged with
+# the lists of the kinds already covered, into a static class-data archive of the JDK's and s3pump's classes.
+# ./s3pump maps that archive from the next run on. Never writes to stdout or stderr.
 #
 #   scripts/cds-dump.sh LOCK CLASSLIST ARCHIVE JAR JAVA_HOME KIND
 #
-# LOCK is the file ./s3pump holds an flock on while a recording JVM runs: one dump or recording at a time.
+# LOCK is a file the recording JVM holds an flock on for its whole life (./s3pump took it before the exec), so
+# taking it here waits for that JVM without polling for its pid, and a second run meanwhile records nothing.
 # ARCHIVE.list keeps the merged class list and ARCHIVE.kinds the kinds it covers. The archive is written under a
 # temporary name and renamed, so a run never maps a half-written file; if the dump fails, ARCHIVE.failed keeps
 # later runs of the same build from trying again.
@@ -16,13 +17,13 @@ lock=$1 classlist=$2 archive=$3 jar=$4 java_home=$5 kind=$6
 
 exec 8>>"$lock" || exit 0
 flock 8 || exit 0
-cleanup() { rm -f -- "$classlist" "$archive.list.tmp.$$" "$archive.f.$$" "$archive.tmp.$$"; }
+cleanup() { rm -f -- "$classlist" "$classlist.ok" "$archive.list.tmp.$$" "$archive.f.$$" "$archive.tmp.$$"; }
 trap cleanup EXIT
 [ -s "$classlist" ] && ! { [ -s "$archive" ] && grep -qx "$kind" "$archive.kinds" 2>/dev/null; } || exit 0
-# Only a run that reached the server holds the transfer path's classes (HTTP, XML, the engine); one that stopped
-# early (a missing file, a typo) would give a thin archive for the whole build, so it is skipped and the next
-# cp/bench of that kind records again.
-grep -q '^okhttp3/internal/connection/RealConnection ' "$classlist" || exit 0
+# Only a run that succeeded holds its kind's classes (HTTP, XML, the engine); one that stopped early (a missing
+# bucket, a typo) would give a thin archive for the whole build, so it is skipped and the next run of the kind
+# records again.
+[ -e "$classlist.ok" ] || exit 0
 
 # The union of the lists: each class once, renumbered (the ids only have to be unique: every class here comes from
 # the JDK's own loaders, so no line refers to another's id), then every distinct @ line (constant pool entries,

@@ -1,10 +1,13 @@
 package io.s3pump.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Ends the process once a command is done and its output flushed.
@@ -26,6 +29,16 @@ final class ProcessExit {
         err.flush();
         System.out.flush();
         System.err.flush();
+        String recorded = System.getProperty("s3pump.classListSucceeded");
+        if (status == 0 && recorded != null) {
+            // The launcher records the classes of the first run of each kind of transfer for its class-data
+            // archive; only a run that succeeded loaded all of its kind's classes, and this file says so.
+            try {
+                Files.write(Path.of(recorded), new byte[0]);
+            } catch (IOException | RuntimeException e) {
+                // no archive from this run; the next run of its kind records again
+            }
+        }
         if (Boolean.getBoolean("s3pump.fastExit") && ProcessExit.class.getModule().isNativeAccessEnabled()) {
             try {
                 MethodHandle exit = Linker.nativeLinker().downcallHandle(
