@@ -86,20 +86,117 @@ public final class ChunkEncoder {
         }
     }
 
+    /**
+     * A push-style encoding of one body, for a sender that writes the payload from its own buffers without copying
+     * them (a memory-mapped file part, say): for each chunk of the payload in order it sends
+     * {@link Frames#head(ByteBuffer) head(chunk)}, the chunk itself and {@link Frames#tail()}, and after the last
+     * chunk {@link Frames#finish()}. Every chunk but the last is exactly {@link PayloadMode.Chunked#chunkSize()}
+     * bytes; the bytes sent are those {@link #encode(InputStream)} produces. Each call starts a new body (a retry
+     * takes new frames); the frames are not thread-safe.
+     */
+    public Frames frames() {
+        return new Frames();
+    }
+
     @Override
     public String toString() {
         return "ChunkEncoder[" + mode + "]";
     }
 
-    /** Pull-based encoder: holds one chunk of data plus its small header and tail. */
-    private final class EncodingStream extends InputStream {
-        private final InputStream payload;
+    /** One body's chunk framing: chained chunk signatures and the trailer's running checksum. */
+    public final class Frames {
         private final boolean signed = ChunkMath.signsChunks(mode);
         private final MessageDigest sha = signed ? Sha256.newDigest() : null;
         private final Checksums.Running checksum = mode.trailer() == null ? null : Checksums.start(mode.trailer());
+        private String previousSignature = seedSignature;
+        private long remaining = mode.decodedLength();
+        private boolean finished;
+
+        private Frames() {}
+
+        /**
+         * What precedes {@code chunk} on the wire: its size and, in the signed modes, its signature. Reads the
+         * chunk's remaining bytes (to hash them) without moving its position.
+         *
+         * @throws IllegalArgumentException if the chunk is empty, or neither a full chunk nor the payload's last bytes
+         * @throws IllegalStateException after {@link #finish()}
+         */
+        public ByteBuffer head(ByteBuffer chunk) {
+            return ByteBuffer.wrap(headBytes(chunk));
+        }
+
+        /** What follows each chunk's bytes on the wire. */
+        public ByteBuffer tail() {
+            return ByteBuffer.wrap(CRLF).asReadOnlyBuffer();
+        }
+
+        /**
+         * The end of the body: the final empty chunk and, in the trailer modes, the checksum trailer (signed in the
+         * signed modes).
+         *
+         * @throws IllegalStateException if payload bytes have not been framed yet, or the body is already finished
+         */
+        public ByteBuffer finish() {
+            return ByteBuffer.wrap(finishBytes());
+        }
+
+        byte[] headBytes(ByteBuffer chunk) {
+            if (finished) throw new IllegalStateException("the body is finished");
+            int n = chunk.remaining();
+            boolean full = n == mode.chunkSize() && n <= remaining;
+            boolean last = n == remaining && n < mode.chunkSize();
+            if (n == 0 || !(full || last)) {
+                throw new IllegalArgumentException("a chunk of " + n + " bytes with " + remaining + " of the payload left;"
+                        + " chunks are " + mode.chunkSize() + " bytes, the last one the rest");
+            }
+            remaining -= n;
+            if (checksum != null) checksum.update(chunk.duplicate());
+            return chunkHead(n, signed ? chunkSignature(chunk.duplicate()) : null);
+        }
+
+        byte[] finishBytes() {
+            if (finished) throw new IllegalStateException("the body is finished");
+            if (remaining > 0) throw new IllegalStateException(remaining + " bytes of the payload are not framed yet");
+            finished = true;
+            byte[] head = chunkHead(0, signed ? chunkSignature(ByteBuffer.allocate(0)) : null);
+            byte[] end = finalBlock();
+            byte[] out = new byte[head.length + end.length];
+            System.arraycopy(head, 0, out, 0, head.length);
+            System.arraycopy(end, 0, out, head.length, end.length);
+            return out;
+        }
+
+        private String chunkSignature(ByteBuffer chunk) {
+            sha.update(chunk);
+            String chunkHash = Hex.encode(sha.digest());
+            String sts = StringToSign.chunk(amzDate, scope, previousSignature, chunkHash);
+            previousSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
+            return previousSignature;
+        }
+
+        private static byte[] chunkHead(int size, String signature) {
+            String hex = Integer.toHexString(size);
+            String text = signature == null ? hex + "\r\n" : hex + ";chunk-signature=" + signature + "\r\n";
+            return text.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        private byte[] finalBlock() {
+            if (checksum == null) return CRLF;
+            String trailerLine = mode.trailer().headerName() + ':' + Base64.getEncoder().encodeToString(checksum.finish());
+            if (!signed) return (trailerLine + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            String trailerHash = Hex.encode(sha.digest((trailerLine + '\n').getBytes(StandardCharsets.US_ASCII)));
+            String sts = StringToSign.trailer(amzDate, scope, previousSignature, trailerHash);
+            String trailerSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
+            return (trailerLine + "\r\nx-amz-trailer-signature:" + trailerSignature + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** Pull-based encoder: holds one chunk of data plus its small header and tail. */
+    private final class EncodingStream extends InputStream {
+        private final InputStream payload;
+        private final Frames frames = new Frames();
         private final byte[] data;
         private final byte[] one = new byte[1];
-        private String previousSignature = seedSignature;
         private long remaining = mode.decodedLength();
         private boolean finished;
         // Current frame: head bytes, then data[0, dataLength), then tail bytes.
@@ -163,40 +260,15 @@ public final class ChunkEncoder {
                 }
                 remaining -= n;
                 dataLength = n;
-                if (checksum != null) checksum.update(data, 0, n);
-                head = chunkHead(n, signed ? chunkSignature(data, n) : null);
+                head = frames.headBytes(ByteBuffer.wrap(data, 0, n));
                 tail = CRLF;
                 return true;
             }
             finished = true;
             dataLength = 0;
-            head = chunkHead(0, signed ? chunkSignature(data, 0) : null);
-            tail = finalBlock();
+            head = frames.finishBytes();
+            tail = new byte[0];
             return true;
-        }
-
-        private String chunkSignature(byte[] chunk, int length) {
-            sha.update(chunk, 0, length);
-            String chunkHash = Hex.encode(sha.digest());
-            String sts = StringToSign.chunk(amzDate, scope, previousSignature, chunkHash);
-            previousSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
-            return previousSignature;
-        }
-
-        private byte[] chunkHead(int size, String signature) {
-            String hex = Integer.toHexString(size);
-            String text = signature == null ? hex + "\r\n" : hex + ";chunk-signature=" + signature + "\r\n";
-            return text.getBytes(StandardCharsets.US_ASCII);
-        }
-
-        private byte[] finalBlock() {
-            if (checksum == null) return CRLF;
-            String trailerLine = mode.trailer().headerName() + ':' + Base64.getEncoder().encodeToString(checksum.finish());
-            if (!signed) return (trailerLine + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-            String trailerHash = Hex.encode(sha.digest((trailerLine + '\n').getBytes(StandardCharsets.US_ASCII)));
-            String sts = StringToSign.trailer(amzDate, scope, previousSignature, trailerHash);
-            String trailerSignature = key.signHex(sts.getBytes(StandardCharsets.US_ASCII));
-            return (trailerLine + "\r\nx-amz-trailer-signature:" + trailerSignature + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         }
 
         @Override

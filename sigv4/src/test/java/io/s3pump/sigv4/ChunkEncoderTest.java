@@ -52,6 +52,59 @@ class ChunkEncoderTest {
         return out.toByteArray();
     }
 
+    /** The body as a zero-copy sender writes it: frames around views of a direct buffer, chunk by chunk. */
+    private static byte[] framed(SignedRequest signed, byte[] data) {
+        ByteBuffer payload = ByteBuffer.allocateDirect(Math.max(1, data.length)).put(data).flip();
+        ChunkEncoder.Frames frames = signed.chunkEncoder().frames();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int chunk = signed.chunkEncoder().mode().chunkSize();
+        for (int pos = 0; pos < data.length; pos += chunk) {
+            ByteBuffer view = payload.slice(pos, Math.min(chunk, data.length - pos));
+            write(out, frames.head(view));
+            assertThat(view.position()).as("the chunk is not consumed").isZero();
+            write(out, view);
+            write(out, frames.tail());
+        }
+        write(out, frames.finish());
+        return out.toByteArray();
+    }
+
+    private static void write(ByteArrayOutputStream out, ByteBuffer b) {
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        out.writeBytes(bytes);
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17})
+    void framesAroundTheCallersBuffersAreTheSameBytesAsTheEncodedStream(int size) throws Exception {
+        byte[] data = payload(size);
+        for (PayloadMode mode : new PayloadMode[] {new PayloadMode.Streaming(size, CHUNK),
+                new PayloadMode.StreamingSignedTrailer(size, CHUNK, ChecksumAlgorithm.CRC32C),
+                new PayloadMode.StreamingUnsignedTrailer(size, CHUNK, ChecksumAlgorithm.CRC64NVME),
+                new PayloadMode.StreamingSignedTrailer(size, CHUNK, ChecksumAlgorithm.SHA256)}) {
+            SignedRequest signed = sign(mode);
+            assertThat(framed(signed, data)).as(mode.toString()).isEqualTo(encode(signed, data));
+        }
+    }
+
+    @Test
+    void framesRefuseChunksThatAreNotFullOrTheLastAndAnEarlyOrSecondFinish() {
+        SignedRequest signed = sign(new PayloadMode.Streaming(2 * CHUNK + 10, CHUNK));
+        ChunkEncoder.Frames frames = signed.chunkEncoder().frames();
+        assertThatThrownBy(() -> frames.head(ByteBuffer.allocate(CHUNK - 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chunks are " + CHUNK + " bytes");
+        assertThatThrownBy(() -> frames.head(ByteBuffer.allocate(0))).isInstanceOf(IllegalArgumentException.class);
+        frames.head(ByteBuffer.allocate(CHUNK));
+        assertThatThrownBy(frames::finish).isInstanceOf(IllegalStateException.class).hasMessageContaining(CHUNK + 10 + " bytes");
+        frames.head(ByteBuffer.allocate(CHUNK));
+        assertThatThrownBy(() -> frames.head(ByteBuffer.allocate(11))).isInstanceOf(IllegalArgumentException.class);
+        frames.head(ByteBuffer.allocate(10));
+        frames.finish();
+        assertThatThrownBy(frames::finish).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> frames.head(ByteBuffer.allocate(1))).isInstanceOf(IllegalStateException.class);
+    }
+
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17})
     void signedChunksChainFromTheSeedAndLengthIsExact(int size) throws Exception {

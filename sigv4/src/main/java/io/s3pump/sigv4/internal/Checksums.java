@@ -1,6 +1,7 @@
 package io.s3pump.sigv4.internal;
 
 import io.s3pump.sigv4.ChecksumAlgorithm;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.zip.CRC32;
@@ -13,6 +14,9 @@ public final class Checksums {
     /** A checksum being computed over a stream. Not thread-safe. */
     public interface Running {
         void update(byte[] data, int offset, int length);
+
+        /** Updates with the remaining bytes of {@code data}, consuming them. */
+        void update(ByteBuffer data);
 
         byte[] finish();
     }
@@ -42,6 +46,11 @@ public final class Checksums {
         }
 
         @Override
+        public void update(ByteBuffer data) {
+            crc.update(data);
+        }
+
+        @Override
         public byte[] finish() {
             long v = crc.getValue();
             return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
@@ -52,6 +61,11 @@ public final class Checksums {
         @Override
         public void update(byte[] data, int offset, int length) {
             md.update(data, offset, length);
+        }
+
+        @Override
+        public void update(ByteBuffer data) {
+            md.update(data);
         }
 
         @Override
@@ -81,6 +95,13 @@ public final class Checksums {
             for (int i = offset, end = offset + length; i < end; i++) {
                 c = TABLE[(int) ((c ^ data[i]) & 0xff)] ^ (c >>> 8);
             }
+            crc = c;
+        }
+
+        @Override
+        public void update(ByteBuffer data) {
+            long c = crc;
+            while (data.hasRemaining()) c = TABLE[(int) ((c ^ data.get()) & 0xff)] ^ (c >>> 8);
             crc = c;
         }
 
