@@ -6,6 +6,7 @@ import io.s3pump.client.S3ClientConfig;
 import io.s3pump.client.S3Exception;
 import io.s3pump.client.UploadBody;
 import io.s3pump.client.internal.wire.ResponseHead;
+import io.s3pump.client.internal.wire.FramedBody;
 import io.s3pump.client.internal.wire.WireClient;
 import io.s3pump.client.internal.wire.WireRequest;
 import io.s3pump.client.internal.xml.S3Xml;
@@ -152,6 +153,7 @@ public final class S3Transport implements AutoCloseable {
 
     private Exchange exchange(S3Request request, Request httpRequest) throws IOException {
         boolean direct = wire != null && (httpRequest.body() instanceof DirectBody
+                || httpRequest.body() instanceof ChunkedBody
                 || (request.operation().equals("GetObject") && request.method().equals("GET")));
         if (!direct) {
             Response response = http.newCall(httpRequest).execute();
@@ -192,7 +194,11 @@ public final class S3Transport implements AutoCloseable {
                 headers.add(new Header(name, httpRequest.headers().value(i)));
             }
         }
-        UploadBody body = httpRequest.body() instanceof DirectBody d ? d.body : null;
+        WireRequest.Body body = switch (httpRequest.body()) {
+            case DirectBody d -> WireRequest.Body.of(d.body);
+            case ChunkedBody c -> new FramedBody(c.body, c.encoder);   // framed around the mapping, no copy
+            case null, default -> null;
+        };
         return new WireRequest(httpRequest.method(), url.host(), url.port(), hostHeader(url), target, headers, body,
                 expect);
     }

@@ -1,8 +1,8 @@
 package io.s3pump.client.internal.wire;
 
-import io.s3pump.client.UploadBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -83,7 +83,7 @@ public final class WireClient implements AutoCloseable {
 
     private Answer exchange(WireConnection c, WireRequest request) throws IOException {
         c.writeFully(ByteBuffer.wrap(request.head().getBytes(StandardCharsets.ISO_8859_1)));
-        UploadBody body = request.body();
+        WireRequest.Body body = request.body();
         boolean reusable = true;
         if (body != null && body.contentLength() > 0) {
             if (request.expectContinue() && c.awaitAnswer(CONTINUE_WAIT)) {
@@ -144,7 +144,7 @@ public final class WireClient implements AutoCloseable {
      * Where an upload body writes: straight to the socket. {@link LargeWrites} tells the body that large
      * writes are welcome here (each one is a single system call with no copy in Java).
      */
-    private static final class BodySink implements WritableByteChannel, LargeWrites {
+    private static final class BodySink implements GatheringByteChannel, LargeWrites {
         private final WireConnection connection;
         long written;
         boolean socketFailed;
@@ -164,6 +164,24 @@ public final class WireClient implements AutoCloseable {
             }
             written += n;
             return n;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            long n;
+            try {
+                n = connection.write(srcs, offset, length);
+            } catch (IOException e) {
+                socketFailed = true;
+                throw e;
+            }
+            written += n;
+            return n;
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs) throws IOException {
+            return write(srcs, 0, srcs.length);
         }
 
         @Override

@@ -125,6 +125,18 @@ final class WireConnection implements Closeable {
         }
     }
 
+    /** One gathering write of {@code srcs[offset, offset + length)}; a blocking channel writes them all. */
+    long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+        arm(writeTimeout);
+        try {
+            return channel.write(srcs, offset, length);
+        } catch (ClosedChannelException e) {
+            throw expired ? timeout("sending to", writeTimeout, e) : e;
+        } finally {
+            deadline = 0;
+        }
+    }
+
     /** One read straight into {@code dst}; -1 at the end of the stream. */
     int read(ByteBuffer dst) throws IOException {
         arm(readTimeout);

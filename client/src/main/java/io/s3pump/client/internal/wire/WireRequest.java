@@ -2,6 +2,8 @@ package io.s3pump.client.internal.wire;
 
 import io.s3pump.client.UploadBody;
 import io.s3pump.sigv4.Header;
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +21,37 @@ import java.util.Objects;
  * @param expectContinue whether to send {@code Expect: 100-continue} and wait for the go-ahead before the body
  */
 public record WireRequest(String method, String host, int port, String hostHeader, String target, List<Header> headers,
-        UploadBody body, boolean expectContinue) {
+        Body body, boolean expectContinue) {
+
+    /** A request body, which the client may send again (a retry, a redirect). */
+    public interface Body {
+        /** The exact number of bytes {@link #writeTo} writes: the {@code Content-Length}. */
+        long contentLength();
+
+        /** Writes the whole body to {@code out}. */
+        void writeTo(WritableByteChannel out) throws IOException;
+
+        /** {@code body} sent as it is ({@code null} for none). */
+        static Body of(UploadBody body) {
+            if (body == null) return null;
+            return new Body() {
+                @Override
+                public long contentLength() {
+                    return body.contentLength();
+                }
+
+                @Override
+                public void writeTo(WritableByteChannel out) throws IOException {
+                    body.writeTo(out);
+                }
+
+                @Override
+                public String toString() {
+                    return body.toString();
+                }
+            };
+        }
+    }
 
     public WireRequest {
         Objects.requireNonNull(method, "method");

@@ -58,7 +58,7 @@ class WireClientOddServersTest {
 
     private static WireRequest put(int port, UploadBody body, boolean expectContinue) {
         return new WireRequest("PUT", "127.0.0.1", port, "h", "/b/k", List.of(new Header("x-amz-content-sha256",
-                "UNSIGNED-PAYLOAD")), body, expectContinue);
+                "UNSIGNED-PAYLOAD")), WireRequest.Body.of(body), expectContinue);
     }
 
     @Test

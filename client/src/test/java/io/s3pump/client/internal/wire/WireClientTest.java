@@ -36,7 +36,7 @@ class WireClientTest {
 
     private WireRequest put(UploadBody body, boolean expectContinue) {
         return new WireRequest("PUT", server.getHostName(), server.getPort(), "h.example:1", "/b/k?partNumber=1",
-                List.of(new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")), body, expectContinue);
+                List.of(new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")), WireRequest.Body.of(body), expectContinue);
     }
 
     private WireRequest get(String target) {

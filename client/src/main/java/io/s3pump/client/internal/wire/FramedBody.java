@@ -1,0 +1,156 @@
+package io.s3pump.client.internal.wire;
+
+import io.s3pump.client.UploadBody;
+import io.s3pump.sigv4.ChunkEncoder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Objects;
+
+/**
+ * An aws-chunked request body sent without copying its payload: the payload writes itself (a file mapping, in 1 MiB
+ * views) into a channel that cuts it into the encoder's chunks where they lie, hashes each for its signature and
+ * sends it between its frame's head and tail, a batch of chunks per gathering write. So each byte is hashed and
+ * sent in one pass over the mapping, with the kernel's copy into the socket as the only copy.
+ */
+public final class FramedBody implements WireRequest.Body {
+    /** Chunks gathered into one write: 1 MiB of 64 KiB chunks. */
+    private static final int BATCH_BYTES = 1 << 20;
+    private static final int BATCH_BUFFERS = 3 * 32;
+
+    private final UploadBody payload;
+    private final ChunkEncoder encoder;
+
+    public FramedBody(UploadBody payload, ChunkEncoder encoder) {
+        this.payload = Objects.requireNonNull(payload, "payload");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        if (payload.contentLength() != encoder.mode().decodedLength()) {
+            throw new IllegalArgumentException("the payload has " + payload.contentLength() + " bytes, the encoder was"
+                    + " signed for " + encoder.mode().decodedLength());
+        }
+    }
+
+    @Override
+    public long contentLength() {
+        return encoder.encodedLength();
+    }
+
+    @Override
+    public void writeTo(WritableByteChannel out) throws IOException {
+        Framer framer = new Framer(out, encoder.frames(), encoder.mode().chunkSize());
+        payload.writeTo(framer);
+        framer.end();
+    }
+
+    @Override
+    public String toString() {
+        return "FramedBody[" + encoder.mode() + "]";
+    }
+
+    /**
+     * Takes the payload's writes and sends them framed. Everything a write is given is on its way to the socket
+     * when the write returns (a body releases the mapping's pages behind it); only a chunk that straddles two
+     * writes is copied, into {@link #partial}.
+     */
+    private static final class Framer implements WritableByteChannel, LargeWrites {
+        private final WritableByteChannel out;
+        private final ChunkEncoder.Frames frames;
+        private final int chunkSize;
+        private final ByteBuffer[] batch = new ByteBuffer[BATCH_BUFFERS];
+        private int batched;
+        private long batchedBytes;
+        private ByteBuffer partial;
+
+        Framer(WritableByteChannel out, ChunkEncoder.Frames frames, int chunkSize) {
+            this.out = out;
+            this.frames = frames;
+            this.chunkSize = chunkSize;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            int n = src.remaining();
+            while (src.hasRemaining()) {
+                if ((partial == null || partial.position() == 0) && src.remaining() >= chunkSize) {
+                    frame(src.slice(src.position(), chunkSize));
+                    src.position(src.position() + chunkSize);
+                } else {
+                    if (partial == null) partial = ByteBuffer.allocate(chunkSize);
+                    int take = Math.min(src.remaining(), partial.remaining());
+                    partial.put(src.slice(src.position(), take));
+                    src.position(src.position() + take);
+                    if (!partial.hasRemaining()) {
+                        frame(partial.flip());
+                        flush();   // the staging buffer is reused next
+                        partial.clear();
+                    }
+                }
+            }
+            flush();
+            return n;
+        }
+
+        /** After the payload's last write: its last, short chunk, then the final chunk and trailer. */
+        void end() throws IOException {
+            if (partial != null && partial.position() > 0) {
+                frame(partial.flip());
+                flush();
+                partial.clear();
+            }
+            try {
+                add(frames.finish());
+            } catch (IllegalStateException e) {
+                throw new IOException("the upload body ended early: " + e.getMessage(), e);
+            }
+            flush();
+        }
+
+        private void frame(ByteBuffer chunk) throws IOException {
+            ByteBuffer head;
+            try {
+                head = frames.head(chunk);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new IOException("the upload body wrote more than its length: " + e.getMessage(), e);
+            }
+            if (batched + 3 > batch.length) flush();
+            add(head);
+            add(chunk);
+            add(frames.tail());
+            if (batchedBytes >= BATCH_BYTES) flush();
+        }
+
+        private void add(ByteBuffer b) {
+            batch[batched++] = b;
+            batchedBytes += b.remaining();
+        }
+
+        private void flush() throws IOException {
+            if (batched == 0) return;
+            if (out instanceof GatheringByteChannel g) {
+                int first = 0;
+                while (first < batched) {
+                    g.write(batch, first, batched - first);
+                    while (first < batched && !batch[first].hasRemaining()) first++;
+                }
+            } else {
+                for (int i = 0; i < batched; i++) {
+                    while (batch[i].hasRemaining()) out.write(batch[i]);
+                }
+            }
+            java.util.Arrays.fill(batch, 0, batched, null);
+            batched = 0;
+            batchedBytes = 0;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return out.isOpen();
+        }
+
+        @Override
+        public void close() {
+            // the socket outlives the body
+        }
+    }
+}
