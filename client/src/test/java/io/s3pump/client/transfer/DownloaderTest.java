@@ -284,15 +284,24 @@ class DownloaderTest {
         }
     }
 
+    private record Resumed(DownloadResult result, int gets) {}
+
+    /** Resumes the kept download of b/k into "o" in boot {@code boot}: its result and how many GETs it sent. */
+    private Resumed resumeIn(String boot, DownloadOptions.Builder options) throws IOException {
+        int before = store.getCalls.get();
+        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of(boot))
+                .download("b", "k", tmp.resolve("o"), options.keepPartial(true).build());
+        return new Resumed(r, store.getCalls.get() - before);
+    }
+
     @Test
     void inTheSameBootAResumeTrustsTheListedRangesWithoutTheDataHavingBeenForced() throws Exception {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 22);
         killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder());
         assertThat(Files.readString(tmp.resolve(".o.s3pump.state"))).contains("\nboot boot-a\n");
-        int before = store.getCalls.get();
-        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-a"))
-                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
-        assertThat(store.getCalls.get() - before).as("only ranges 4 and 5").isEqualTo(2);
+        Resumed resumed = resumeIn("boot-a", DownloadOptions.builder());
+        DownloadResult r = resumed.result();
+        assertThat(resumed.gets()).as("only ranges 4 and 5").isEqualTo(2);
         assertThat(r.rangesResumed()).isEqualTo(4);
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
@@ -302,10 +311,9 @@ class DownloaderTest {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 27);
         killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder());
         zeroPartial(16L * MIB + 7, 512);   // range 2: a lost writeback, or a remount
-        int before = store.getCalls.get();
-        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-a"))
-                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
-        assertThat(store.getCalls.get() - before).as("ranges 2, 4 and 5").isEqualTo(3);
+        Resumed resumed = resumeIn("boot-a", DownloadOptions.builder());
+        DownloadResult r = resumed.result();
+        assertThat(resumed.gets()).as("ranges 2, 4 and 5").isEqualTo(3);
         assertThat(r.rangesResumed()).isEqualTo(3);
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
@@ -314,10 +322,9 @@ class DownloaderTest {
     void inTheSameBootUnhashedRangesAreTrustedAndTheEtagCheckRehashesThem() throws Exception {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 28);
         killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder().verifyEtag(false));
-        int before = store.getCalls.get();
-        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-a"))
-                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
-        assertThat(store.getCalls.get() - before).isEqualTo(2);
+        Resumed resumed = resumeIn("boot-a", DownloadOptions.builder());
+        DownloadResult r = resumed.result();
+        assertThat(resumed.gets()).isEqualTo(2);
         assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
@@ -327,10 +334,9 @@ class DownloaderTest {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 23);
         killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder());
         zeroPartial(8L * MIB + 100, 4096);   // range 1 never reached the disk before the power went
-        int before = store.getCalls.get();
-        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-b"))
-                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
-        assertThat(store.getCalls.get() - before).as("ranges 1, 4 and 5").isEqualTo(3);
+        Resumed resumed = resumeIn("boot-b", DownloadOptions.builder());
+        DownloadResult r = resumed.result();
+        assertThat(resumed.gets()).as("ranges 1, 4 and 5").isEqualTo(3);
         assertThat(r.rangesResumed()).isEqualTo(3);
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
         assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
@@ -340,10 +346,9 @@ class DownloaderTest {
     void afterARebootUnhashedRangesCannotBeCheckedAndAreFetchedAgain() throws Exception {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 24);
         killedAfterFourRanges(() -> java.util.Optional.of("boot-a"), DownloadOptions.builder().verifyEtag(false));
-        int before = store.getCalls.get();
-        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-b"))
-                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).verifyEtag(false).build());
-        assertThat(store.getCalls.get() - before).as("all six ranges").isEqualTo(6);
+        Resumed resumed = resumeIn("boot-b", DownloadOptions.builder().verifyEtag(false));
+        DownloadResult r = resumed.result();
+        assertThat(resumed.gets()).as("all six ranges").isEqualTo(6);
         assertThat(r.rangesResumed()).isZero();
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
@@ -353,10 +358,9 @@ class DownloaderTest {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 25);
         killedAfterFourRanges(java.util.Optional::empty, DownloadOptions.builder());
         assertThat(Files.readString(tmp.resolve(".o.s3pump.state"))).contains("\nboot -\n");
-        int before = store.getCalls.get();
-        DownloadResult r = new Downloader(store, fastClock(), () -> java.util.Optional.of("boot-b"))
-                .download("b", "k", tmp.resolve("o"), DownloadOptions.builder().keepPartial(true).build());
-        assertThat(store.getCalls.get() - before).isEqualTo(2);
+        Resumed resumed = resumeIn("boot-b", DownloadOptions.builder());
+        DownloadResult r = resumed.result();
+        assertThat(resumed.gets()).isEqualTo(2);
         assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
     }
 

@@ -155,28 +155,32 @@ public final class WireClient implements AutoCloseable {
 
         @Override
         public int write(ByteBuffer src) throws IOException {
-            int n = 0;
-            try {
+            return (int) counted(() -> {
+                int n = 0;
                 while (src.hasRemaining()) n += connection.write(src);
-            } catch (IOException e) {
-                socketFailed = true;
-                throw e;
-            }
-            written += n;
-            return n;
+                return n;
+            });
         }
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-            long n;
+            return counted(() -> connection.write(srcs, offset, length));
+        }
+
+        private interface SocketWrite {
+            long run() throws IOException;
+        }
+
+        /** Counts what a socket write wrote, and notes that the socket (not the body's source) failed. */
+        private long counted(SocketWrite write) throws IOException {
             try {
-                n = connection.write(srcs, offset, length);
+                long n = write.run();
+                written += n;
+                return n;
             } catch (IOException e) {
                 socketFailed = true;
                 throw e;
             }
-            written += n;
-            return n;
         }
 
         @Override
