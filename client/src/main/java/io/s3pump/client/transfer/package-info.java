@@ -48,19 +48,25 @@
  * <p>Before the first GET the temporary file's blocks are reserved with {@code fallocate(2)} (Linux, through FFM,
  * when native access is enabled for this module), so a disk that cannot hold the object fails at once with
  * "not enough space for N bytes in DIR"; elsewhere the file is sparse. As ranges finish, their MD5s are recorded
- * in a state file beside the temporary file (at most one durable write per half second, after forcing the data it
- * vouches for), so a download killed outright resumes with
- * {@link io.s3pump.client.transfer.DownloadOptions#keepPartial()}. Journals and state files are replaced by
+ * in a state file beside the temporary file (at most one durable write per half second; the data is not forced,
+ * the state names the boot instead), so a download killed outright resumes with
+ * {@link io.s3pump.client.transfer.DownloadOptions#keepPartial()}: a recorded range is kept if its bytes still give
+ * its MD5, and one without an MD5 only in the boot that wrote it. Journals and state files are replaced by
  * writing a temporary file, fsyncing it, renaming it and fsyncing the directory. With
  * {@link io.s3pump.client.transfer.DownloadOptions#verifyEtag()} off, no MD5 is computed and only the size is
  * checked.
  *
  * <h2>Measured</h2>
- * 1 GiB of random data, 8 MiB × 8, local RGW 16.2 (bluestore), whole JVM process with the launcher's flags
- * (figures, method and the breakdown by thread are in {@code client/PERFORMANCE.md}): upload with the default
- * signed SHA-256 payload 2.5 CPU-s, {@code UNSIGNED-PAYLOAD} without hashing 1.7, {@code Content-MD5} 3.4;
- * download with the MD5 of every range 3.35. Peak RSS 88–92 MiB from 1 GiB to 4 GiB, up and down: each part's
- * mapped pages are released window by window as they are hashed and sent, and unmapped when the part is done.
+ * 1 GiB of random data, 8 MiB × 8, local RGW 16.2 (bluestore), whole process as {@code ./s3pump cp} runs, in the
+ * same run as boto3, the AWS CLI and both SDK v2 Transfer Managers (tables and method in {@code bench/README.md},
+ * the breakdown by thread in {@code client/PERFORMANCE.md}): upload with the default signed SHA-256 payload 2.24
+ * CPU-s/GiB, {@code UNSIGNED-PAYLOAD} without hashing 1.29, {@code Content-MD5} 2.97; download with the MD5 of every
+ * range 2.75, size only 1.64. Peak RSS 86–92 MiB from 1 GiB to 4 GiB, up and down: each part's mapped pages are
+ * released window by window as they are hashed and sent, and unmapped when the part is done.
+ * <p>No virtual thread pins a carrier in steady state. JFR ({@code jdk.VirtualThreadPinned}, threshold 0) over a
+ * 1 GiB upload: 19 events, all while the first eight parts start together (class loading and initialisation
+ * another part's thread is doing: the NIO poller, socket options, the FFM segment factories), the longest 17 ms;
+ * over a 1 GiB download: one (the poller's initialisation, 23 ms).
  * <h3>Part sizes, measured before the work in PERFORMANCE.md (default JVM flags: G1, ¼ of RAM as heap, full JIT; load average 11–15)</h3>
  * 1 GiB of random data, whole JVM process ({@code /usr/bin/time}), JVM start-up alone 1.0 CPU-s / 103 MB RSS:
  * <table>
@@ -77,9 +83,6 @@
  * Most of the RSS above the 64 MiB of mapped parts in flight is Java heap: the client's body writes allocate
  * Okio segments, so the default heap sizing (G1, ¼ of RAM) lets RSS grow to ~390 MB.
  * Download of the same object, 8 ranges in flight: 100–112 MiB/s, 5.0–5.3 CPU-s (MD5 of every range included),
- * 103 MB RSS. JFR ({@code jdk.VirtualThreadPinned}, threshold 0) during a 1 GiB upload: two events, both one-time
- * start-up (a class-loader monitor, the NIO poller's class initialisation), none in steady-state I/O. A JFR
- * profile of the upload puts most samples in the client's SHA-256 body hashing, which is also where the mapped
- * pages are first touched.
+ * 103 MB RSS.
  */
 package io.s3pump.client.transfer;
