@@ -463,8 +463,10 @@ public final class S3Client implements AutoCloseable {
         Integrity mode = requested != null ? requested : config.integrity();
         long length = body.contentLength();
         if (config.credentials().isEmpty() && (mode instanceof Integrity.SignedPayload
-                || mode instanceof Integrity.StreamingSigned)) {
-            mode = Integrity.CONTENT_MD5; // anonymous requests have no signature to carry a payload hash
+                || mode instanceof Integrity.StreamingSigned || mode instanceof Integrity.ChecksumTrailer)) {
+            // Anonymous requests have no signature to carry a payload hash, and no signer to frame an aws-chunked
+            // body (the trailer mode sent its payload unframed under a STREAMING content hash).
+            mode = Integrity.CONTENT_MD5;
         }
         return switch (mode) {
             case Integrity.ContentMd5 m -> {

@@ -25,11 +25,11 @@ final class UploadBodies {
     /** A mapped body releases its pages behind the write position in steps of this many bytes. */
     static final int RELEASE_WINDOW = 1 << 20;
     /**
-     * Slice of a write to a channel that takes large writes ({@link LargeWrites}: a socket written straight from
-     * a direct buffer): one system call per slice, no copy in Java. Heap arrays stay at {@link #HEAP_SLICE}, as the
-     * JDK copies a heap buffer into a temporary direct buffer of the same size.
+     * Slice of a heap array written to a channel that takes large writes ({@link LargeWrites}: a socket written
+     * straight from a direct buffer; a mapping goes in the channel's {@link LargeWrites#preferredWriteSize()}, one
+     * system call each, no copy in Java): the JDK copies a heap buffer into a temporary direct buffer of the same
+     * size.
      */
-    static final int LARGE_SLICE = RELEASE_WINDOW;
     static final int HEAP_SLICE = 256 * 1024;
 
     static void writeFully(WritableByteChannel out, ByteBuffer buffer) throws IOException {
@@ -98,7 +98,7 @@ final class UploadBodies {
         public void writeTo(WritableByteChannel out) throws IOException {
             long size = segment.byteSize();
             long released = 0;
-            int slice = out instanceof LargeWrites ? LARGE_SLICE : SLICE;
+            int slice = out instanceof LargeWrites large ? large.preferredWriteSize() : SLICE;
             for (long pos = 0; pos < size; pos += slice) {
                 long end = Math.min(size, pos + slice);
                 writeFully(out, segment.asSlice(pos, end - pos).asByteBuffer());

@@ -145,6 +145,24 @@ class IntegrityModesTest {
     }
 
     @Test
+    void anAnonymousClientSendsContentMd5InsteadOfAnyModeThatNeedsTheSigner() throws Exception {
+        try (S3Client anonymous = S3Client.create(MockS3.config(server).anonymous().build())) {
+            for (Integrity mode : new Integrity[] {Integrity.SIGNED_PAYLOAD, new Integrity.StreamingSigned(8192),
+                    new Integrity.ChecksumTrailer(ChecksumAlgorithm.CRC32C)}) {
+                if (server.getRequestCount() > 0) {
+                    server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"" + HELLO_MD5 + "\"").build());
+                }
+                anonymous.uploadPart(UploadPartRequest.of("b", "k", "u", 1).withIntegrity(mode), UploadBody.of(HELLO));
+                RecordedRequest r = server.takeRequest();
+                assertThat(r.getHeaders().get("Content-MD5")).as(mode.toString()).isEqualTo("XUFAKrxLKna5cZ2REBfFkg==");
+                assertThat(r.getHeaders().get("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
+                assertThat(r.getHeaders().get("Authorization")).isNull();
+                assertThat(r.getBody().utf8()).isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
     void putObjectHonoursTheRequestsIntegrityMode() throws Exception {
         PutObjectResult result = client.putObject(PutObjectRequest.of("b", "k").withIntegrity(Integrity.CONTENT_MD5), UploadBody.of(HELLO));
         assertThat(result.digests().md5()).isEqualTo(HELLO_MD5);

@@ -103,7 +103,11 @@ public final class ChunkEncoder {
         return "ChunkEncoder[" + mode + "]";
     }
 
-    /** One body's chunk framing: chained chunk signatures and the trailer's running checksum. */
+    /**
+     * One body's chunk framing: chained chunk signatures and the trailer's running checksum. Not thread-safe. A
+     * chunk's bytes must not change between {@link #head} and their sending (the signature covers them), and the
+     * chain cannot be rewound: after a failure, a new attempt takes new {@link #frames()}.
+     */
     public final class Frames {
         private final boolean signed = ChunkMath.signsChunks(mode);
         private final MessageDigest sha = signed ? Sha256.newDigest() : null;
@@ -123,6 +127,11 @@ public final class ChunkEncoder {
          */
         public ByteBuffer head(ByteBuffer chunk) {
             return ByteBuffer.wrap(headBytes(chunk));
+        }
+
+        /** How many bytes of the payload are still to be framed. */
+        public long remaining() {
+            return remaining;
         }
 
         /** What follows each chunk's bytes on the wire. */

@@ -48,6 +48,11 @@ public final class FramedBody implements WireRequest.Body {
         return "FramedBody[" + encoder.mode() + "]";
     }
 
+    /** Writes of whole chunks (about 1 MiB of them), so that no chunk of a mapping straddles two writes. */
+    static int writeSize(int chunkSize) {
+        return Math.max(1, LargeWrites.SIZE / chunkSize) * chunkSize;
+    }
+
     /**
      * Takes the payload's writes and sends them framed. Everything a write is given is on its way to the socket
      * when the write returns (a body releases the mapping's pages behind it); only a chunk that straddles two
@@ -69,14 +74,22 @@ public final class FramedBody implements WireRequest.Body {
         }
 
         @Override
+        public int preferredWriteSize() {
+            return writeSize(chunkSize);
+        }
+
+        @Override
         public int write(ByteBuffer src) throws IOException {
             int n = src.remaining();
             while (src.hasRemaining()) {
-                if ((partial == null || partial.position() == 0) && src.remaining() >= chunkSize) {
-                    frame(src.slice(src.position(), chunkSize));
-                    src.position(src.position() + chunkSize);
+                boolean aligned = partial == null || partial.position() == 0;
+                if (aligned && (src.remaining() >= chunkSize || src.remaining() == frames.remaining())) {
+                    // a whole chunk, or the payload's last bytes: framed where they lie
+                    int take = (int) Math.min(chunkSize, src.remaining());
+                    frame(src.slice(src.position(), take));
+                    src.position(src.position() + take);
                 } else {
-                    if (partial == null) partial = ByteBuffer.allocate(chunkSize);
+                    if (partial == null) partial = ByteBuffer.allocateDirect(chunkSize);
                     int take = Math.min(src.remaining(), partial.remaining());
                     partial.put(src.slice(src.position(), take));
                     src.position(src.position() + take);
@@ -98,21 +111,19 @@ public final class FramedBody implements WireRequest.Body {
                 flush();
                 partial.clear();
             }
-            try {
-                add(frames.finish());
-            } catch (IllegalStateException e) {
-                throw new IOException("the upload body ended early: " + e.getMessage(), e);
+            if (frames.remaining() > 0) {
+                // a bug in the body, not the network: not worth a retry
+                throw new IllegalStateException("the upload body ended " + frames.remaining() + " bytes early");
             }
+            add(frames.finish());
             flush();
         }
 
         private void frame(ByteBuffer chunk) throws IOException {
-            ByteBuffer head;
-            try {
-                head = frames.head(chunk);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new IOException("the upload body wrote more than its length: " + e.getMessage(), e);
+            if (chunk.remaining() > frames.remaining()) {
+                throw new IllegalStateException("the upload body wrote more than its length");   // a bug, no retry
             }
+            ByteBuffer head = frames.head(chunk);
             if (batched + 3 > batch.length) flush();
             add(head);
             add(chunk);
@@ -130,17 +141,23 @@ public final class FramedBody implements WireRequest.Body {
             if (out instanceof GatheringByteChannel g) {
                 int first = 0;
                 while (first < batched) {
-                    g.write(batch, first, batched - first);
+                    if (g.write(batch, first, batched - first) == 0 && batch[first].hasRemaining()) throw stalled();
                     while (first < batched && !batch[first].hasRemaining()) first++;
                 }
             } else {
                 for (int i = 0; i < batched; i++) {
-                    while (batch[i].hasRemaining()) out.write(batch[i]);
+                    while (batch[i].hasRemaining()) {
+                        if (out.write(batch[i]) == 0) throw stalled();
+                    }
                 }
             }
             java.util.Arrays.fill(batch, 0, batched, null);
             batched = 0;
             batchedBytes = 0;
+        }
+
+        private static IOException stalled() {
+            return new IOException("the socket took no bytes of the upload body");   // a non-blocking channel
         }
 
         @Override

@@ -125,7 +125,7 @@ final class WireConnection implements Closeable {
         }
     }
 
-    /** One gathering write of {@code srcs[offset, offset + length)}; a blocking channel writes them all. */
+    /** One gathering write of {@code srcs[offset, offset + length)}; it may write only part of them. */
     long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
         arm(writeTimeout);
         try {
