@@ -5,6 +5,7 @@ import io.s3pump.client.internal.http.ErrorParsing;
 import io.s3pump.client.internal.http.S3Request;
 import io.s3pump.client.internal.http.S3Transport;
 import io.s3pump.client.internal.xml.S3Xml;
+import io.s3pump.client.internal.xml.Timestamps;
 import io.s3pump.sigv4.ChecksumAlgorithm;
 import io.s3pump.sigv4.PayloadMode;
 import io.s3pump.sigv4.UriEncoding;
@@ -542,7 +543,7 @@ public final class S3Client implements AutoCloseable {
         String lm = h.get("Last-Modified");
         if (lm != null) {
             try {
-                lastModified = S3Xml.parseInstant(lm);
+                lastModified = Timestamps.parse(lm);
             } catch (RuntimeException ignored) {
                 // a malformed Last-Modified is not worth failing a download over
             }

@@ -9,7 +9,7 @@ import io.s3pump.client.internal.wire.ResponseHead;
 import io.s3pump.client.internal.wire.FramedBody;
 import io.s3pump.client.internal.wire.WireClient;
 import io.s3pump.client.internal.wire.WireRequest;
-import io.s3pump.client.internal.xml.S3Xml;
+import io.s3pump.client.internal.xml.Timestamps;
 import io.s3pump.sigv4.ChunkEncoder;
 import io.s3pump.sigv4.Credentials;
 import io.s3pump.sigv4.Header;
@@ -59,8 +59,12 @@ public final class S3Transport implements AutoCloseable {
     private static final String USER_AGENT = "s3pump/0.1";
 
     private final S3ClientConfig config;
-    private final OkHttpClient http;
-    /** Carries upload bodies and GetObject answers on plain-http endpoints; {@code null} when OkHttp does. */
+    /**
+     * On a plain-http endpoint, built at its first use: a download (HEAD, then GETs) never needs it, and building it
+     * and its first call cost a short-lived process ~50 ms.
+     */
+    private volatile OkHttpClient http;
+    /** Carries upload bodies, HEAD and GetObject answers on plain-http endpoints; {@code null} when OkHttp does. */
     private final WireClient wire;
     private final Signer signer = Signer.sigV4();
     private final HttpUrl base;
@@ -69,14 +73,26 @@ public final class S3Transport implements AutoCloseable {
 
     public S3Transport(S3ClientConfig config) {
         this.config = config;
-        this.http = HttpClients.build(config);
         this.wire = "http".equalsIgnoreCase(config.endpoint().getScheme()) && config.directDataPath()
                 && direct(config.endpoint())
                 ? new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
                         config.maxConcurrency())
                 : null;
+        // Over https (trust material, a bad CA bundle) it is built now, so that a configuration error shows at once.
+        if (wire == null) this.http = HttpClients.build(config);
         URI e = config.endpoint();
         this.base = HttpUrl.get(e.getScheme() + "://" + e.getRawAuthority() + "/");
+    }
+
+    private OkHttpClient http() {
+        OkHttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) http = c = HttpClients.build(config);
+            }
+        }
+        return c;
     }
 
     /** Whether the JVM's proxy settings send {@code endpoint} straight to it; a proxied endpoint stays on OkHttp. */
@@ -154,9 +170,10 @@ public final class S3Transport implements AutoCloseable {
     private Exchange exchange(S3Request request, Request httpRequest) throws IOException {
         boolean direct = wire != null && (httpRequest.body() instanceof DirectBody
                 || httpRequest.body() instanceof ChunkedBody
-                || (request.operation().equals("GetObject") && request.method().equals("GET")));
+                || (request.operation().equals("GetObject") && request.method().equals("GET"))
+                || request.method().equals("HEAD"));
         if (!direct) {
-            Response response = http.newCall(httpRequest).execute();
+            Response response = http().newCall(httpRequest).execute();
             return new Exchange(response, null);
         }
         WireClient.Answer answer = wire.execute(toWire(httpRequest));
@@ -286,7 +303,7 @@ public final class S3Transport implements AutoCloseable {
     private static Instant parseDate(String date) {
         if (date == null) return null;
         try {
-            return S3Xml.parseInstant(date);
+            return Timestamps.parse(date);
         } catch (RuntimeException e) {
             return null;
         }
@@ -503,7 +520,10 @@ public final class S3Transport implements AutoCloseable {
     @Override
     public void close() {
         if (wire != null) wire.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        OkHttpClient c = http;
+        if (c != null) {
+            c.dispatcher().executorService().shutdown();
+            c.connectionPool().evictAll();
+        }
     }
 }

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -103,24 +102,13 @@ public final class S3Xml {
         }
     }
 
-    /** Parses S3's ISO-8601 timestamps ({@code 2026-11-25T11:00:00.000Z}) and, leniently, RFC 1123 dates. */
-    public static Instant parseInstant(String text) {
-        String s = text.strip();
-        if (s.isEmpty()) return null;
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        }
-    }
-
     private static final class InstantDeserializer extends JsonDeserializer<Instant> {
         @Override
         public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String text = p.getValueAsString();
             if (text == null) return null;
             try {
-                return parseInstant(text);
+                return Timestamps.parse(text);
             } catch (DateTimeParseException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an S3 timestamp");
             }
