@@ -46,6 +46,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
@@ -168,11 +169,7 @@ public final class S3Transport implements AutoCloseable {
     }
 
     private Exchange exchange(S3Request request, Request httpRequest) throws IOException {
-        boolean direct = wire != null && (httpRequest.body() instanceof DirectBody
-                || httpRequest.body() instanceof ChunkedBody
-                || (request.operation().equals("GetObject") && request.method().equals("GET"))
-                || request.method().equals("HEAD"));
-        if (!direct) {
+        if (wire == null) {
             Response response = http().newCall(httpRequest).execute();
             return new Exchange(response, null);
         }
@@ -198,7 +195,7 @@ public final class S3Transport implements AutoCloseable {
 
     private static final int MAX_ERROR_BODY = 1 << 20;
 
-    private static WireRequest toWire(Request httpRequest) {
+    private static WireRequest toWire(Request httpRequest) throws IOException {
         HttpUrl url = httpRequest.url();
         String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
         List<Header> headers = new ArrayList<>(httpRequest.headers().size());
@@ -214,7 +211,16 @@ public final class S3Transport implements AutoCloseable {
         WireRequest.Body body = switch (httpRequest.body()) {
             case DirectBody d -> WireRequest.Body.of(d.body);
             case ChunkedBody c -> new FramedBody(c.body, c.encoder);   // framed around the mapping, no copy
-            case null, default -> null;
+            case null -> null;
+            case RequestBody small -> {
+                // An XML document or an empty PUT/POST; OkHttp would add its Content-Type header itself.
+                Buffer bytes = new Buffer();
+                small.writeTo(bytes);
+                MediaType type = small.contentType();
+                if (type != null && httpRequest.header("Content-Type") == null)
+                    headers.add(new Header("Content-Type", type.toString()));
+                yield WireRequest.Body.of(UploadBody.of(bytes.readByteArray()));
+            }
         };
         return new WireRequest(httpRequest.method(), url.host(), url.port(), hostHeader(url), target, headers, body,
                 expect);
