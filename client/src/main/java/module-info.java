@@ -1,6 +1,6 @@
 /**
- * S3 over OkHttp: one method per S3 operation, typed errors, retries, the AWS configuration conventions,
- * and the multipart transfer engine.
+ * S3 over OkHttp (and, on plain-http endpoints, a small HTTP/1.1 client of its own for the data path): one method per
+ * S3 operation, typed errors, retries, the AWS configuration conventions, and the multipart transfer engine.
  */
 module io.s3pump.client {
     requires transitive io.s3pump.sigv4;

@@ -118,10 +118,11 @@ public final class S3ClientConfig {
     public boolean expectContinue() { return expectContinue; }
 
     /**
-     * Whether, on a plain-{@code http} endpoint, upload bodies (UploadPart, PutObject) and GetObject answers skip
-     * OkHttp and go between the socket and the file mapping or the caller's buffer with no copy in Java (default
-     * on). Signing, retries and errors are the same either way; every other request, and every {@code https}
-     * request, goes through OkHttp. Off is for comparison and as an escape hatch.
+     * Whether, on a plain-{@code http} endpoint reached without a proxy, requests skip OkHttp's transport for a small
+     * HTTP/1.1 client: upload bodies (UploadPart, PutObject) and GetObject answers go between the socket and the
+     * file mapping or the caller's buffer with no copy in Java, and no request needs OkHttp's client (default on).
+     * Signing, retries and errors are the same either way; every {@code https} request goes through OkHttp. Off is
+     * for comparison and as an escape hatch.
      */
     public boolean directDataPath() { return directDataPath; }
 
