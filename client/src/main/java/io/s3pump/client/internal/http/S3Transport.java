@@ -255,11 +255,13 @@ public final class S3Transport implements AutoCloseable {
                         return result;
                     }
                     S3Exception error = errorOf(request, response);
-                    Duration skew = skewCorrected ? null
-                            : Retries.skewCorrection(error, parseDate(response.header("Date")), now());
+                    Instant serverDate = parseDate(response.header("Date"));
+                    Duration skew = skewCorrected ? null : Retries.skewCorrection(error, serverDate, now());
                     if (skew != null) {
                         skewCorrected = true;
-                        clockOffsetMillis.addAndGet(skew.toMillis());
+                        // Set, not add: requests rejected together each measure the same gap, and adding it once
+                        // per request would move the clock by a multiple of it.
+                        clockOffsetMillis.set(Duration.between(config.clock().instant(), serverDate).toMillis());
                         LOG.log(System.Logger.Level.INFO, () -> "server clock differs from ours by " + skew
                                 + "; signing with the corrected time and retrying " + request.operation());
                         attempt--; // the skew retry does not count against the policy
