@@ -187,46 +187,13 @@ class DownloaderTest {
     @Test
     void theStateIsOnDiskWhileTheDownloadRunsSoAKilledDownloadResumesWithOnlyTheMissingRanges() throws Exception {
         byte[] data = putMultipart("k", 40 * MIB + 5, 8 * MIB, 20);   // 6 ranges of 8 MiB
-        var reached = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        store.beforeRange = first -> {
-            if (first == 32L * MIB) {
-                reached.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-        Downloader running = new Downloader(store, fastClock());
-        Path snapshot = tmp.resolve("killed");
-        Path target = tmp.resolve("o");
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return running.download("b", "k", target, DownloadOptions.builder().concurrency(1).build());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        try {
-            assertThat(reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        killedAfterFourRanges(BootId.system(), DownloadOptions.builder(), () -> {
             // Ranges 0-3 are done and range 4 hangs: no failure was caught, yet the state lists the four.
             var state = io.s3pump.client.internal.transfer.DownloadState.load(tmp.resolve(".o.s3pump.state")).orElseThrow();
             assertThat(state.done().keySet()).containsExactly(0, 1, 2, 3);
             assertThat(state.md5(2)).isEqualTo(InMemoryStore.md5(Arrays.copyOfRange(data, 16 * MIB, 24 * MIB)));
-            snapshot(snapshot);
-        } finally {
-            release.countDown();
-        }
-        first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        store.beforeRange = f -> {};
-
-        // Put back what the kill would have left, without the finished target, and resume.
-        Files.delete(target);
-        snapshot.resolve(".o.s3pump.part").toFile().renameTo(tmp.resolve(".o.s3pump.part").toFile());
-        snapshot.resolve(".o.s3pump.state").toFile().renameTo(tmp.resolve(".o.s3pump.state").toFile());
-        Files.delete(snapshot);
+        });
+        Path target = tmp.resolve("o");
         int before = store.getCalls.get();
         DownloadResult r = downloader.download("b", "k", target, DownloadOptions.builder().keepPartial(true).build());
         assertThat(store.getCalls.get() - before).as("only ranges 4 and 5 are fetched").isEqualTo(2);
@@ -241,6 +208,16 @@ class DownloaderTest {
      * the state, with no target.
      */
     private void killedAfterFourRanges(BootId boot, DownloadOptions.Builder options) throws Exception {
+        killedAfterFourRanges(boot, options, () -> {});
+    }
+
+    private interface WhileBlocked {
+        void check() throws Exception;
+    }
+
+    /** As above, running {@code whileBlocked} while range 4 hangs, before the snapshot is taken. */
+    private void killedAfterFourRanges(BootId boot, DownloadOptions.Builder options, WhileBlocked whileBlocked)
+            throws Exception {
         var reached = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         store.beforeRange = first -> {
@@ -265,6 +242,7 @@ class DownloaderTest {
         });
         try {
             assertThat(reached.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            whileBlocked.check();
             snapshot(snapshot);
         } finally {
             release.countDown();
