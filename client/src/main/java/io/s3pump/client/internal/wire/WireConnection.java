@@ -115,35 +115,33 @@ final class WireConnection implements Closeable {
 
     /** One write; a blocking channel writes all of {@code src} unless it fails. */
     int write(ByteBuffer src) throws IOException {
-        arm(writeTimeout);
-        try {
-            return channel.write(src);
-        } catch (ClosedChannelException e) {
-            throw expired ? timeout("sending to", writeTimeout, e) : e;
-        } finally {
-            deadline = 0;
-        }
+        return (int) timed(writeTimeout, "sending to", () -> channel.write(src));
     }
 
     /** One gathering write of {@code srcs[offset, offset + length)}; it may write only part of them. */
     long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        arm(writeTimeout);
-        try {
-            return channel.write(srcs, offset, length);
-        } catch (ClosedChannelException e) {
-            throw expired ? timeout("sending to", writeTimeout, e) : e;
-        } finally {
-            deadline = 0;
-        }
+        return timed(writeTimeout, "sending to", () -> channel.write(srcs, offset, length));
     }
 
     /** One read straight into {@code dst}; -1 at the end of the stream. */
     int read(ByteBuffer dst) throws IOException {
-        arm(readTimeout);
+        return (int) timed(readTimeout, "waiting for", () -> channel.read(dst));
+    }
+
+    private interface ChannelIo {
+        long run() throws IOException;
+    }
+
+    /**
+     * Runs one channel operation under the watchdog's deadline: a channel the watchdog closed for lack of
+     * progress fails with a timeout instead of a bare {@link ClosedChannelException}.
+     */
+    private long timed(Duration timeout, String what, ChannelIo io) throws IOException {
+        arm(timeout);
         try {
-            return channel.read(dst);
+            return io.run();
         } catch (ClosedChannelException e) {
-            throw expired ? timeout("waiting for", readTimeout, e) : e;
+            throw expired ? timeout(what, timeout, e) : e;
         } finally {
             deadline = 0;
         }
