@@ -50,7 +50,7 @@ sealed interface CopyJob {
         Path file = localPath(src);
         if (!Files.exists(file)) throw CliException.notFound("no such file: " + src);
         if (Files.isDirectory(file)) {
-            throw CliException.usage(src + " is a directory; cp uploads one file (no --recursive yet)");
+            throw CliException.usage(src + " is a directory; add --recursive to upload the files under it");
         }
         if (!Files.isRegularFile(file)) {
             throw CliException.usage(src + " is not a regular file; pipe it through stdin: cp - " + target);
@@ -66,7 +66,7 @@ sealed interface CopyJob {
 
     private static Download download(S3Url source, String dst, boolean force) {
         if (source.isPrefix()) {
-            throw CliException.usage(source + " names no object; give a key (no --recursive yet)");
+            throw CliException.usage(source + " names no object; give a key, or add --recursive to download the keys under it");
         }
         Path target = localPath(dst);
         boolean dirSyntax = dst.endsWith("/") || dst.endsWith(java.io.File.separator);

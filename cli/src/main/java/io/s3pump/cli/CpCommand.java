@@ -113,6 +113,13 @@ final class CpCommand extends S3Command {
     @Option(names = "--force", description = "Overwrite an existing local file.")
     boolean force;
 
+    @Option(names = {"-r", "--recursive"}, description = "Copy a directory tree to the keys under a prefix, or every"
+            + " key under a prefix (taken as a directory: s3://b/photos means photos/...) into a directory. Small"
+            + " files go up to --concurrency at a time, large ones one at a time with their parts in parallel. With"
+            + " --resume, files already complete (same size; for uploads, an object no older than the file) are"
+            + " skipped and interrupted ones continue.")
+    boolean recursive;
+
     /** The JSON document of a finished transfer. */
     record Transfer(String operation, String source, String target, long bytes, double seconds, double mibPerSecond,
             int parts, long partSize, Integer partsResumed, String etag, String verified, String verifiedBy) {}
@@ -120,6 +127,7 @@ final class CpCommand extends S3Command {
     @Override
     public Integer call() throws Exception {
         checkOptions();
+        if (recursive) return copyTree();
         CopyJob job = CopyJob.resolve(source, destination, force);
         target = switch (job) {
             case CopyJob.Upload u -> u.target();
@@ -204,6 +212,152 @@ final class CpCommand extends S3Command {
                 r.verification().detail());
     }
 
+    /** The JSON document of {@code cp --recursive}: every file copied, and every one that was not. */
+    record TreeCopy(String operation, String source, String target, int files, int skipped, long bytes,
+            double seconds, double mibPerSecond, List<Transfer> transfers, List<Failure> failures) {}
+
+    /** A file of a recursive copy that failed or was refused, with the exit code it would have had alone. */
+    record Failure(String source, String target, String error, int exitCode) {}
+
+    private int copyTree() throws Exception {
+        boolean upload = S3Url.looksLikeS3(destination);
+        if (upload == S3Url.looksLikeS3(source)) CopyJob.resolve(source, destination, force);   // the same usage error
+        if (source.equals(CopyJob.STDIN)) throw CliException.usage("--recursive copies a directory; stdin is one stream");
+        if (parts != null) throw CliException.usage("--parts applies to one file; give --part-size with --recursive");
+        if (!upload && checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
+        S3Url remote = S3Url.argument(upload ? destination : source);
+        target = remote;
+        int inFlight = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
+        long small = partSize != null ? partSize : PartSizing.DEFAULT_PART_SIZE;
+        Integrity integrity = checksum.integrity();
+        Printer out = printer();
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        RecursiveCopy.Plan walked = upload ? RecursiveCopy.uploads(source, remote) : null;   // before any request
+        try (S3Client s3 = S3Client.create(config(inFlight, b -> {
+                    if (integrity != null) b.integrity(integrity);
+                }));
+                InterruptGuard guard = InterruptGuard.install()) {
+            RecursiveCopy.Plan plan = walked != null ? walked
+                    : RecursiveCopy.downloads(s3, remote, destination, force, resume);
+            List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (String refused : plan.refused()) {
+                err.println("s3pump: skipping " + refused);
+                failures.add(new Failure(null, null, refused, ExitCodes.FAILURE));
+            }
+            err.flush();
+            List<Transfer> done = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger(plan.complete());
+            java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
+            int total = plan.items().size();
+            int named = total + plan.refused().size() + plan.complete();
+            long totalBytes = plan.bytes();
+            ProgressBar bar = out.progressAllowed() && !noProgress && total > 0
+                    ? ProgressBar.start(err, upload ? "upload" : "download") : null;
+            // Small files share the permits one each; a large one takes them all, so that at most --concurrency
+            // requests are in flight whatever the mix.
+            java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(inFlight);
+            var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+            boolean stopped = false;
+            try (executor) {
+                for (RecursiveCopy.Item item : plan.items()) {
+                    int need = item.size() <= small ? 1 : inFlight;
+                    try {
+                        permits.acquire(need);
+                    } catch (InterruptedException e) {
+                        stopped = true;
+                        executor.shutdownNow();
+                        break;
+                    }
+                    executor.submit(() -> {
+                        long[] last = {0};
+                        TransferListener listener = bar == null ? TransferListener.NONE : p -> {
+                            long delta;
+                            synchronized (last) {
+                                delta = p.bytesDone() - last[0];
+                                last[0] = p.bytesDone();
+                            }
+                            bar.update(bytes.addAndGet(delta), totalBytes, files.get(), total);
+                        };
+                        try {
+                            Transfer t = switch (item.job()) {
+                                case CopyJob.Upload u -> resume && uploaded(s3, u, item.size()) ? null
+                                        : upload(s3, u, need, listener);
+                                case CopyJob.Download d -> download(s3, d, need, listener);
+                            };
+                            if (t == null) skipped.incrementAndGet();
+                            else {
+                                done.add(t);
+                                if (bar == null) out.say(summary(t));
+                            }
+                        } catch (Exception e) {
+                            CopyJob j = item.job();
+                            S3Url url = j instanceof CopyJob.Upload u ? u.target() : ((CopyJob.Download) j).source();
+                            String local = String.valueOf(j instanceof CopyJob.Upload u ? u.file()
+                                    : ((CopyJob.Download) j).file());
+                            Errors.Verdict v = e instanceof ResumableUploadException r
+                                    ? new Errors.Verdict(ExitCodes.INTERRUPTED, null, "upload " + r.uploadId()
+                                            + " kept with " + r.partsDone() + " of " + r.partCount() + " parts done")
+                                    : Errors.classify(e, (Targeted) () -> url);
+                            failures.add(new Failure(upload ? local : url.toString(), upload ? url.toString() : local,
+                                    v.line(), v.exitCode()));
+                            if (!guard.fired()) {
+                                synchronized (err) {
+                                    err.println("s3pump: " + (upload ? local + " -> " + url : url + " -> " + local)
+                                            + ": " + v.line());
+                                    err.flush();
+                                }
+                            }
+                        } finally {
+                            files.incrementAndGet();
+                            permits.release(need);
+                        }
+                    });
+                }
+            } finally {
+                if (bar != null) bar.close();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long moved = done.stream().mapToLong(Transfer::bytes).sum();
+            List<Transfer> transfers = new ArrayList<>(done);
+            if (bar != null) for (Transfer t : transfers) out.say(summary(t));
+            out.document(new TreeCopy(upload ? "upload" : "download", source, destination, transfers.size(),
+                    skipped.get(), moved, Math.round(seconds * 1e3) / 1e3, mib(moved / Math.max(seconds, 1e-9)),
+                    transfers, List.copyOf(failures)));
+            if (stopped || guard.fired() || Thread.currentThread().isInterrupted()) {
+                err.println("s3pump: interrupted; " + transfers.size() + " of " + named + " files copied; resume with: "
+                        + resumeCommand());
+                err.flush();
+                return ExitCodes.INTERRUPTED;
+            }
+            out.say(String.format(Locale.ROOT, "%s: %d of %d files, %s in %.1f s, %.1f MiB/s%s%s",
+                    upload ? "upload" : "download", transfers.size(), named,
+                    ByteSize.format(moved), seconds, mib(moved / Math.max(seconds, 1e-9)),
+                    skipped.get() > 0 ? ", " + skipped.get() + " already complete" : "",
+                    failures.isEmpty() ? "" : ", " + failures.size() + " failed"));
+            return failures.isEmpty() ? ExitCodes.OK : failures.getFirst().exitCode();
+        }
+    }
+
+    /**
+     * Whether an earlier run already uploaded this file: an object of the file's size, written no earlier than the
+     * file's last change (S3 keeps whole seconds). Used by {@code --recursive --resume}, which otherwise sends the
+     * files that finished before it was interrupted again.
+     */
+    private static boolean uploaded(S3Client s3, CopyJob.Upload u, long size) throws IOException {
+        io.s3pump.client.ObjectMetadata head;
+        try {
+            head = s3.headObject(u.target().bucket(), u.target().key());
+        } catch (io.s3pump.client.S3Exception e) {
+            if (e.status() == 404) return false;
+            throw e;
+        }
+        java.time.Instant changed = java.nio.file.Files.getLastModifiedTime(u.file()).toInstant()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return head.objectSize() == size && head.lastModified() != null && !head.lastModified().isBefore(changed);
+    }
+
     /** An upload left open for --resume: say how to continue, with the exit code of what stopped it. */
     private int stopped(ResumableUploadException e, boolean interrupted) {
         String resumeCommand = resumeCommand();
@@ -242,12 +396,17 @@ final class CpCommand extends S3Command {
 
     private void report(Printer out, Transfer t) {
         out.document(t);
+        out.say(summary(t));
+    }
+
+    /** The one line that ends a transfer: what went where, how fast, in how many parts, and what was verified. */
+    private static String summary(Transfer t) {
         String arrow = t.source() + " -> " + t.target();
         String parts = t.parts() + (t.operation().equals("upload") ? " part" : " range") + (t.parts() == 1 ? "" : "s")
                 + (t.parts() > 1 ? " of " + ByteSize.format(t.partSize()) : "")
                 + (t.partsResumed() != null && t.partsResumed() > 0 ? " (" + t.partsResumed() + " resumed)" : "");
-        out.say(String.format(Locale.ROOT, "%s: %s  %s in %.1f s, %.1f MiB/s, %s, verified: %s (%s)", t.operation(),
-                arrow, ByteSize.format(t.bytes()), t.seconds(), t.mibPerSecond(), parts, t.verified(), t.verifiedBy()));
+        return String.format(Locale.ROOT, "%s: %s  %s in %.1f s, %.1f MiB/s, %s, verified: %s (%s)", t.operation(),
+                arrow, ByteSize.format(t.bytes()), t.seconds(), t.mibPerSecond(), parts, t.verified(), t.verifiedBy());
     }
 
     static String level(Verification v) {

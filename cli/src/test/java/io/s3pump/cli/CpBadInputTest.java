@@ -36,7 +36,7 @@ class CpBadInputTest {
     @Test
     void aDirectoryAsSourceIsAUsageError() {
         Cli.Result r = cp(dir.toString(), "s3://bucket/key");
-        assertOneLine(r, ExitCodes.USAGE, "s3pump: " + dir + " is a directory; cp uploads one file (no --recursive yet)");
+        assertOneLine(r, ExitCodes.USAGE, "s3pump: " + dir + " is a directory; add --recursive to upload the files under it");
     }
 
     @Test
@@ -122,7 +122,7 @@ class CpBadInputTest {
     @Test
     void aDownloadOfABucketWithoutKeyIsAUsageError() {
         Cli.Result r = cp("s3://bucket", dir.resolve("x").toString());
-        assertOneLine(r, ExitCodes.USAGE, "s3pump: s3://bucket names no object; give a key (no --recursive yet)");
+        assertOneLine(r, ExitCodes.USAGE, "s3pump: s3://bucket names no object; give a key, or add --recursive to download the keys under it");
     }
 
     @Test
@@ -167,6 +167,20 @@ class CpBadInputTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--part-size", "--checksum", "--keep-on-failure",
                 "--endpoint-url", "--output");
+    }
+
+    @Test
+    void recursiveNeedsADirectoryAndSaysSoBeforeAnyRequest() {
+        assertOneLine(cp("--recursive", file.toString(), "s3://bucket/p/"), ExitCodes.USAGE,
+                "s3pump: " + file + " is not a directory; cp without --recursive uploads one file");
+        assertOneLine(cp("-r", dir.resolve("nope").toString(), "s3://bucket/p/"), ExitCodes.NOT_FOUND,
+                "s3pump: no such directory: " + dir.resolve("nope"));
+        assertOneLine(cp("-r", "-", "s3://bucket/p/"), ExitCodes.USAGE,
+                "s3pump: --recursive copies a directory; stdin is one stream");
+        assertOneLine(cp("-r", "--parts", "3", dir.toString(), "s3://bucket/p/"), ExitCodes.USAGE,
+                "s3pump: --parts applies to one file; give --part-size with --recursive");
+        assertOneLine(cp("-r", "s3://bucket/a", "s3://bucket/b"), ExitCodes.USAGE,
+                "s3pump: copying from S3 to S3 is not supported; one of SRC and DST must be a local path");
     }
 
     private Cli.Result cp(String... args) {
