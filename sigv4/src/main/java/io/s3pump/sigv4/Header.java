@@ -42,6 +42,9 @@ public record Header(String name, String value) {
     }
 
     static boolean isSecret(String name) {
-        return name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("x-amz-security-token");
+        return name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("x-amz-security-token")
+                // SSE-C: the customer's encryption key itself, in base64 (its -MD5 companions are only digests)
+                || name.equalsIgnoreCase("x-amz-server-side-encryption-customer-key")
+                || name.equalsIgnoreCase("x-amz-copy-source-server-side-encryption-customer-key");
     }
 }

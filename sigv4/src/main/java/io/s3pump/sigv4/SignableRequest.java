@@ -28,7 +28,8 @@ public record SignableRequest(String method, String host, String path, List<Quer
     /**
      * Copies the lists, so later changes to the caller's lists do not reach the request.
      *
-     * @throws IllegalArgumentException when the method or host is empty, or the path does not start with {@code /}
+     * @throws IllegalArgumentException when the method or host is empty, the host holds white space, a control,
+     *     non-ASCII or URL delimiter character, or the path does not start with {@code /}
      *     or holds a character that must be encoded (space, control, non-ASCII) or a {@code ?} or {@code #}
      */
     public SignableRequest {
@@ -44,6 +45,14 @@ public record SignableRequest(String method, String host, String path, List<Quer
             if (c <= ' ' || c >= 0x7f) throw new IllegalArgumentException("method contains an illegal character: " + method);
         }
         if (host.isBlank()) throw new IllegalArgumentException("host is empty");
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            // The Host header value: a name or [IPv6] address and a port, nothing that could end or split a header.
+            if (c <= ' ' || c >= 0x7f || c == '/' || c == '?' || c == '#' || c == '@' || c == '\\') {
+                throw new IllegalArgumentException("host must be a host name or address with an optional :port"
+                        + " (non-ASCII names in punycode): illegal character at index " + i);
+            }
+        }
         if (!path.startsWith("/")) throw new IllegalArgumentException("path must start with '/': " + path);
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

@@ -101,6 +101,12 @@ public final class Signer {
                         + request.method() + " request has none; use PayloadMode.empty() or unsigned()");
             }
         }
+        for (QueryParam p : request.query()) {
+            if (isPresignedParam(p.name())) {
+                throw new IllegalArgumentException("the request carries the presigned-URL parameter " + p.name()
+                        + ": it is signed already; drop the X-Amz-* parameters to sign it by header");
+            }
+        }
         Credentials credentials = params.credentials();
         String token = credentials.sessionToken();
         Stamp stamp = stamp(params);
@@ -195,10 +201,17 @@ public final class Signer {
     /**
      * Signs {@code request} as a presigned URL valid for {@code expiresIn} from the signing time. A session token
      * is signed as {@code X-Amz-Security-Token}. The payload mode is {@link PayloadMode#unsigned()} for S3 URLs
-     * that anyone may use with any body, or a signed hash.
+     * that anyone may use with any body, or a signed hash (for S3 only with {@code x-amz-content-sha256} listed as a
+     * header, which the sender must then send: see {@link PresignedRequest#headers()}).
+     *
+     * <p>{@code X-Amz-Expires} carries whole seconds: a fraction of {@code expiresIn} is dropped, and
+     * {@link PresignedRequest#expiresAt()} says when the URL really expires.
      *
      * @throws IllegalArgumentException when {@code expiresIn} is not between 1 second and 7 days, the payload mode
-     *     is a streaming one, or the request already carries {@code X-Amz-*} signing parameters
+     *     is a streaming one, the request already carries {@code X-Amz-*} signing parameters, a listed
+     *     {@code x-amz-date} or {@code x-amz-content-sha256} header disagrees with the signing time or the payload
+     *     mode, or an S3 request has a signed payload hash without listing it as {@code x-amz-content-sha256} (S3
+     *     checks presigned requests against {@code UNSIGNED-PAYLOAD} otherwise)
      */
     public PresignedRequest presign(SignableRequest request, SigningParams params, Duration expiresIn) {
         Objects.requireNonNull(request, "request");
@@ -225,12 +238,30 @@ public final class Signer {
 
         List<Header> signed = new ArrayList<>(request.headers().size() + 1);
         signed.add(new Header("host", request.host()));
+        boolean contentShaHeader = false;
         for (Header h : request.headers()) {
             switch (kind(h.name())) {
                 case HOST -> requireSame(h, request.host(), "the request's host");
+                case DATE -> requireSame(h, amzDate, "the signing time");
+                case CONTENT_SHA256 -> {
+                    // A server takes the payload hash of a presigned request from this header when it is sent.
+                    if (!CanonicalHeaders.fold(h.value()).equals(mode.contentSha256())) {
+                        throw new IllegalArgumentException("header x-amz-content-sha256 is " + h.value()
+                                + " but the payload mode is " + mode.contentSha256() + ": the payload mode does not fit the request");
+                    }
+                    contentShaHeader = true;
+                    signed.add(h);
+                }
                 case AUTHORIZATION -> throw new IllegalArgumentException("the request already carries an Authorization header");
                 default -> signed.add(h);
             }
+        }
+        if (mode instanceof PayloadMode.Signed && !contentShaHeader && isS3(params.service())) {
+            // S3 (and RGW) check a presigned request against UNSIGNED-PAYLOAD unless it carries the header: a URL
+            // signed over the body's hash alone would be refused with SignatureDoesNotMatch.
+            throw new IllegalArgumentException("S3 checks a presigned URL against UNSIGNED-PAYLOAD: use"
+                    + " PayloadMode.unsigned(), or list the header x-amz-content-sha256: " + mode.contentSha256()
+                    + " so that it is signed and the sender must send it");
         }
         CanonicalHeaders headers = CanonicalHeaders.of(signed);
 
@@ -248,7 +279,7 @@ public final class Signer {
         SigningRecord record = signCanonical(canonical, credentials, signingKey(params, stamp), amzDate, scope, true);
 
         PresignedRequest result = new PresignedRequest(request.method(), request.host(), request.path(),
-                signed.subList(1, signed.size()), params.time().plus(expiresIn), record);
+                signed.subList(1, signed.size()), params.time().plus(Duration.ofSeconds(expiresIn.getSeconds())), record);
         if (LOG.isLoggable(Level.DEBUG)) LOG.log(Level.DEBUG, result::debugText);
         return result;
     }
@@ -355,11 +386,23 @@ public final class Signer {
     }
 
     private static boolean hasNoBody(String method) {
-        return method.equals("GET") || method.equals("HEAD") || method.equals("DELETE") || method.equals("OPTIONS");
+        return method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD") || method.equalsIgnoreCase("DELETE")
+                || method.equalsIgnoreCase("OPTIONS");
     }
 
     private static final List<String> SIGNING_PARAMS = List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
             "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Region-Set");
+
+    /** The parameters only a presigned URL carries: their presence means the request is signed already. */
+    private static boolean isPresignedParam(String name) {
+        return name.equalsIgnoreCase("X-Amz-Signature") || name.equalsIgnoreCase("X-Amz-Credential")
+                || name.equalsIgnoreCase("X-Amz-Algorithm");
+    }
+
+    /** S3 and its variants: the services whose presigned requests default to UNSIGNED-PAYLOAD. */
+    static boolean isS3(String service) {
+        return service.equals("s3") || service.startsWith("s3-") || service.equals("s3express");
+    }
 
     private static boolean isSigningParam(String name) {
         for (String s : SIGNING_PARAMS) {

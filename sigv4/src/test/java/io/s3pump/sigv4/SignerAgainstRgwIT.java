@@ -136,6 +136,29 @@ class SignerAgainstRgwIT {
     }
 
     @Test
+    void aPresignedPutOverTheBodysHashIsAcceptedWithItsHeaderAndRefusedForOtherBytes() throws Exception {
+        byte[] body = "exactly these bytes".getBytes(StandardCharsets.US_ASCII);
+        PayloadMode hashed = PayloadMode.signed(body);
+        SignableRequest put = SignableRequest.of("PUT", host, objectPath("presigned-hash.txt"), hashed)
+                .withHeader("x-amz-content-sha256", hashed.contentSha256());
+        PresignedRequest url = SIGNER.presign(put, now(), Duration.ofMinutes(5));
+        assertThat(url.headers()).extracting(Header::name).contains("x-amz-content-sha256");
+
+        HttpRequest.Builder ok = HttpRequest.newBuilder(URI.create(url.url(endpoint.getScheme())))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        url.headers().forEach(h -> ok.header(h.name(), h.value()));
+        HttpResponse<String> stored = http.send(ok.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+
+        HttpRequest.Builder other = HttpRequest.newBuilder(URI.create(url.url(endpoint.getScheme())))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray("other bytes".getBytes(StandardCharsets.US_ASCII)));
+        url.headers().forEach(h -> other.header(h.name(), h.value()));
+        HttpResponse<String> refused = http.send(other.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("XAmzContentSHA256Mismatch");
+    }
+
+    @Test
     void unsignedPayloadIsAccepted() throws Exception {
         byte[] body = "unsigned".getBytes(StandardCharsets.US_ASCII);
         HttpResponse<String> stored = send(SignableRequest.of("PUT", host, objectPath("unsigned.txt"), PayloadMode.unsigned()),

@@ -135,4 +135,64 @@ class SignerRejectsTest {
         assertThatThrownBy(signed::chunkEncoder).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not a streaming");
     }
+
+    @Test
+    void anS3PresignOverABodyHashWithoutItsHeaderIsRejectedBecauseS3WouldCheckUnsignedPayload() {
+        assertThatThrownBy(() -> signer.presign(get().withPayload(PayloadMode.empty()), PARAMS, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNSIGNED-PAYLOAD")
+                .hasMessageContaining("x-amz-content-sha256");
+        PayloadMode hashed = PayloadMode.signed(new byte[] {1, 2, 3});
+        PresignedRequest withHeader = signer.presign(put(hashed).withHeader("x-amz-content-sha256", hashed.contentSha256()),
+                PARAMS, Duration.ofHours(1));
+        assertThat(withHeader.canonicalRequest()).endsWith("\n" + hashed.contentSha256())
+                .contains("x-amz-content-sha256:" + hashed.contentSha256());
+        // Other services take the body's hash from the canonical request itself (the aws-c-auth suite's query cases).
+        SigningParams other = new SigningParams(CREDS, "us-east-1", "service", NOW);
+        assertThat(signer.presign(get().withPayload(PayloadMode.empty()), other, Duration.ofHours(1)).canonicalRequest())
+                .endsWith("\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void aPresignedHeaderThatContradictsTheSignerIsRejected() {
+        assertThatThrownBy(() -> signer.presign(get().withHeader("x-amz-content-sha256", "abc"), PARAMS, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the payload mode does not fit");
+        assertThatThrownBy(() -> signer.presign(get().withHeader("X-Amz-Date", "20990101T000000Z"), PARAMS, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differs from the signing time");
+        assertThat(signer.presign(get().withHeader("x-amz-content-sha256", "UNSIGNED-PAYLOAD"), PARAMS, Duration.ofHours(1))
+                .canonicalRequest()).endsWith("\nUNSIGNED-PAYLOAD");
+    }
+
+    @Test
+    void aPresignedUrlExpiresAfterTheWholeSecondsItCarries() {
+        PresignedRequest url = signer.presign(get(), PARAMS, Duration.ofMillis(1900));
+        assertThat(url.query()).contains("X-Amz-Expires=1&");
+        assertThat(url.expiresAt()).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void aRequestThatIsPresignedAlreadyIsNotSignedAgainByHeader() {
+        assertThatThrownBy(() -> signer.sign(get().withQueryParam("X-Amz-Signature", "00"), PARAMS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("presigned-URL parameter X-Amz-Signature");
+    }
+
+    @Test
+    void valuesThatWouldBreakAHeaderOrACredentialScopeAreRejected() {
+        assertThatThrownBy(() -> SignableRequest.of("GET", "h\r\nX-Evil: 1", "/", PayloadMode.unsigned()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host must be");
+        assertThatThrownBy(() -> SignableRequest.of("GET", "a b", "/", PayloadMode.unsigned()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Credentials.of("AK\nID", "secret")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("access key id");
+        assertThatThrownBy(() -> Credentials.of("AK/ID", "secret")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Credentials("AKID", "secret", "tok\r\nen")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("session token").hasMessageNotContaining("SEKRIT");
+        assertThatCode(() -> SignableRequest.of("GET", "[::1]:7480", "/", PayloadMode.unsigned())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void streamingIsRejectedOnABodilessMethodWhateverItsCase() {
+        SignableRequest request = SignableRequest.of("get", "examplebucket.s3.amazonaws.com", "/t", new PayloadMode.Streaming(10, 8192));
+        assertThatThrownBy(() -> signer.sign(request, PARAMS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has none");
+    }
 }

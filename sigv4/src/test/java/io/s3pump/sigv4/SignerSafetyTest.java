@@ -24,7 +24,7 @@ class SignerSafetyTest {
         SigningParams params = SigningParams.s3(creds, "us-east-1", NOW);
         Signer signer = Signer.sigV4();
         SignedRequest signed = signer.sign(GET, params);
-        PresignedRequest presigned = signer.presign(GET, params, Duration.ofHours(1));
+        PresignedRequest presigned = signer.presign(GET.withPayload(PayloadMode.unsigned()), params, Duration.ofHours(1));
 
         List<String> printed = new ArrayList<>(List.of(creds.toString(), params.toString(), signed.toString(),
                 presigned.toString(), signer.toString(), signed.debugText(), presigned.debugText()));
@@ -121,5 +121,17 @@ class SignerSafetyTest {
         Credentials creds = Credentials.of("AKIAIOSFODNN7EXAMPLE", SECRET);
         String a = Signer.sigV4().sign(GET, SigningParams.s3(creds, "us-east-1", NOW.plusMillis(999))).signature();
         assertThat(a).isEqualTo("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41");
+    }
+
+    @Test
+    void anSseCustomerKeyIsSignedButNeverShown() {
+        String key = "MzJieXRlc2xvbmdzZWNyZXRrZXltdXN0YmVwcm92aWRlZA==";
+        SignableRequest put = SignableRequest.of("PUT", "examplebucket.s3.amazonaws.com", "/k", PayloadMode.unsigned())
+                .withHeader("x-amz-server-side-encryption-customer-algorithm", "AES256")
+                .withHeader("x-amz-server-side-encryption-customer-key", key);
+        SignedRequest signed = Signer.sigV4().sign(put, SigningParams.s3(Credentials.of("AKID", "secret"), "us-east-1", NOW));
+        assertThat(signed.canonicalRequest()).contains("x-amz-server-side-encryption-customer-key:" + key);
+        assertThat(signed.debugText()).doesNotContain(key).contains("x-amz-server-side-encryption-customer-key:****");
+        assertThat(put.headers().get(1).toString()).doesNotContain(key);
     }
 }

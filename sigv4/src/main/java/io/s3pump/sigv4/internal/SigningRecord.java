@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
  * asked for, so the signing path pays for none of them. Immutable once built (the hash array is never handed out).
  */
 public final class SigningRecord {
-    // Session tokens are secrets and appear in canonical requests: as a header line, or as a query parameter.
-    private static final Pattern TOKEN_HEADER = Pattern.compile("(?im)^(x-amz-security-token:).*$");
+    // Session tokens (and SSE-C keys) are secrets and appear in canonical requests: as a header line, or as a query
+    // parameter.
+    private static final Pattern TOKEN_HEADER = Pattern.compile(
+            "(?im)^(x-amz-security-token:|x-amz-server-side-encryption-customer-key:|x-amz-copy-source-server-side-encryption-customer-key:).*$");
     private static final Pattern TOKEN_PARAM = Pattern.compile("(?i)(X-Amz-Security-Token=)[^&\n]*");
 
     private final CanonicalRequest canonical;
