@@ -21,8 +21,15 @@ sealed interface CopyJob {
         }
     }
 
-    /** Download {@code source} to {@code file}; {@code file} does not exist yet, or {@code overwrite} is set. */
-    record Download(S3Url source, Path file, boolean overwrite) implements CopyJob {}
+    /**
+     * Download {@code source} to {@code file}, or to standard output when {@code file} is {@code null}; {@code file}
+     * does not exist yet, or {@code overwrite} is set.
+     */
+    record Download(S3Url source, Path file, boolean overwrite) implements CopyJob {
+        boolean toStdout() {
+            return file == null;
+        }
+    }
 
     /**
      * Resolves the arguments like {@code aws s3 cp}: a key ending in {@code /} (or a bare bucket) takes the file's
@@ -68,6 +75,7 @@ sealed interface CopyJob {
         if (source.isPrefix()) {
             throw CliException.usage(source + " names no object; give a key, or add --recursive to download the keys under it");
         }
+        if (dst.equals(STDIN)) return new Download(source, null, false);   // "-" is standard output here
         Path target = localPath(dst);
         boolean dirSyntax = dst.endsWith("/") || dst.endsWith(java.io.File.separator);
         if (Files.isDirectory(target)) {

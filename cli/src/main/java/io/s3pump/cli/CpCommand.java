@@ -137,9 +137,17 @@ final class CpCommand extends S3Command {
             throw CliException.usage((parts != null ? "--parts" : "--resume")
                     + " needs a file: stdin has no known length and cannot be read again; give --part-size instead");
         }
-        if (job instanceof CopyJob.Download) {
+        if (job instanceof CopyJob.Download d) {
             if (parts != null) throw CliException.usage("--parts applies to uploads; a download follows the object's parts");
             if (checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
+            if (d.toStdout() && output.json()) {
+                throw CliException.usage("--output json writes its document to standard output, which carries the"
+                        + " object here; download to a file instead");
+            }
+            if (d.toStdout() && (resume || keepOnFailure)) {
+                throw CliException.usage((resume ? "--resume" : "--keep-on-failure") + " needs a file: bytes written"
+                        + " to standard output cannot be taken back or continued");
+            }
         }
         int inFlight = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
         Integrity integrity = checksum.integrity();
@@ -166,9 +174,14 @@ final class CpCommand extends S3Command {
                 // Ctrl-C: whatever the interrupted I/O threw (ClosedByInterruptException, InterruptedIOException…)
                 // means only that; the engine has removed the partial file unless asked to keep it.
                 if (bar != null) bar.close();
-                spec.commandLine().getErr().println("s3pump: interrupted" + (job instanceof CopyJob.Download
-                        ? (keepOnFailure || resume ? "; partial download kept for --resume" : "; nothing was written")
-                        : "; upload aborted"));
+                // A file upload that had begun is kept (ResumableUploadException, above); one from stdin cannot be
+                // resumed and was aborted; anything else stopped before an upload existed.
+                spec.commandLine().getErr().println("s3pump: interrupted" + switch (job) {
+                    case CopyJob.Download d -> keepOnFailure || resume ? "; partial download kept for --resume"
+                            : "; nothing was written";
+                    case CopyJob.Upload u -> u.fromStdin() ? "; the upload of stdin was aborted (a stream cannot be"
+                            + " resumed)" : "; nothing was uploaded";
+                });
                 spec.commandLine().getErr().flush();
                 return ExitCodes.INTERRUPTED;
             }
@@ -206,8 +219,21 @@ final class CpCommand extends S3Command {
                 .verifyEtag(!noVerify)
                 .listener(listener);
         if (partSize != null) options.rangeSize(partSize).partSizeHint(partSize);
-        DownloadResult r = new Downloader(s3).download(d.source().bucket(), d.source().key(), d.file(), options.build());
-        return new Transfer("download", d.source().toString(), d.file().toString(), r.size(), seconds(r.duration()),
+        DownloadResult r;
+        if (d.toStdout()) {
+            try {
+                r = new Downloader(s3).download(d.source().bucket(), d.source().key(),
+                        java.nio.channels.Channels.newChannel(environment().stdout()), options.build());
+            } catch (IOException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("Broken pipe")) throw e;
+                throw new CliException(ExitCodes.FAILURE, "standard output was closed before the whole object was"
+                        + " written (broken pipe)");
+            }
+        } else {
+            r = new Downloader(s3).download(d.source().bucket(), d.source().key(), d.file(), options.build());
+        }
+        return new Transfer("download", d.source().toString(), d.toStdout() ? "-" : d.file().toString(), r.size(),
+                seconds(r.duration()),
                 mib(r.bytesPerSecond()), r.ranges(), r.rangeSize(), r.rangesResumed(), r.etag(), level(r.verification()),
                 r.verification().detail());
     }
@@ -396,7 +422,15 @@ final class CpCommand extends S3Command {
 
     private void report(Printer out, Transfer t) {
         out.document(t);
-        out.say(summary(t));
+        if (t.target().equals("-")) {
+            // standard output carries the object: the summary goes to stderr
+            if (!output.quiet()) {
+                spec.commandLine().getErr().println(summary(t));
+                spec.commandLine().getErr().flush();
+            }
+        } else {
+            out.say(summary(t));
+        }
     }
 
     /** The one line that ends a transfer: what went where, how fast, in how many parts, and what was verified. */

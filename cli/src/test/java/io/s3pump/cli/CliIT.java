@@ -65,6 +65,25 @@ class CliIT {
     }
 
     @Test
+    void cpToDashWritesTheObjectToStdoutVerifiedAndTheSummaryToStderr() throws Exception {
+        Path file = dir.resolve("letters.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 11 * ByteSize.MIB; i++) text.append("line ").append(i).append('\n');
+        Files.writeString(file, text);
+        Jar.Result up = jar.run("cp", "--part-size", "5MiB", file.toString(), bucket.url("stdout/letters.txt"));
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+
+        Jar.Result down = jar.run("cp", bucket.url("stdout/letters.txt"), "-");
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(down.out()).isEqualTo(text.toString());
+        assertThat(down.errLines()).singleElement().asString()
+                .startsWith("download: " + bucket.url("stdout/letters.txt") + " -> -  ").contains("verified: size + ETag");
+        try (Stream<Path> files = Files.list(Path.of("."))) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("-");
+        }
+    }
+
+    @Test
     void cpUploadsInPartsAndDownloadsInRangesByteForByte() throws Exception {
         Path file = randomFile(dir, "source.bin", 23 * ByteSize.MIB + 17, 1);
         String key = "cp/a b?c#d%e+f.bin";

@@ -40,6 +40,7 @@ import okhttp3.Response;
  * and a clock-skew rejection is corrected once. Every ETag handed out is without quotes.
  */
 public final class S3Client implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(S3Client.class.getName());
     private static final int DOWNLOAD_BUFFER = 128 * 1024;
 
     private final S3ClientConfig config;
@@ -292,7 +293,41 @@ public final class S3Client implements AutoCloseable {
                 requireKey(request.key())).flag("uploads");
         b.header("Content-Type", request.contentType() == null ? "application/octet-stream" : request.contentType());
         request.userMetadata().forEach((k, v) -> b.header("x-amz-meta-" + k, v));
-        return transport.execute(b.build(), (resp, body) -> S3Xml.read(body, InitiateMultipartUploadResult.class));
+        java.util.concurrent.atomic.AtomicBoolean retried = new java.util.concurrent.atomic.AtomicBoolean();
+        long started = System.nanoTime();
+        InitiateMultipartUploadResult created = transport.execute(b.build(),
+                (resp, body) -> S3Xml.read(body, InitiateMultipartUploadResult.class), () -> retried.set(true));
+        if (retried.get()) abortLostAttempts(request.bucket(), request.key(), created.uploadId(),
+                Duration.ofNanos(System.nanoTime() - started));
+        return created;
+    }
+
+    /**
+     * CreateMultipartUpload is not idempotent: an attempt whose answer was lost may still have created an upload
+     * that nobody would ever complete or abort. After a retried create, the uploads of the same key that the server
+     * started within the call's duration before the one it answered with are those attempts', and are aborted.
+     */
+    private void abortLostAttempts(String bucket, String key, String uploadId, Duration took) {
+        try {
+            List<Upload> strays = new ArrayList<>();
+            listMultipartUploadsAll(ListMultipartUploadsRequest.of(bucket).withPrefix(key), page -> {
+                for (Upload u : page.uploads()) if (u.key().equals(key)) strays.add(u);
+                return true;
+            });
+            Upload ours = strays.stream().filter(u -> u.uploadId().equals(uploadId)).findFirst().orElse(null);
+            if (ours == null || ours.initiated() == null) return;
+            java.time.Instant from = ours.initiated().minus(took).minusSeconds(1);
+            for (Upload u : strays) {
+                if (u == ours || u.initiated() == null || u.initiated().isBefore(from) || u.initiated().isAfter(ours.initiated()))
+                    continue;
+                abortMultipartUpload(bucket, key, u.uploadId());
+                LOG.log(System.Logger.Level.INFO, () -> "aborted upload " + u.uploadId() + " of " + key
+                        + ", created by a CreateMultipartUpload attempt whose answer was lost");
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "could not look for uploads left by a retried"
+                    + " CreateMultipartUpload of " + key + ": " + e);
+        }
     }
 
     /**

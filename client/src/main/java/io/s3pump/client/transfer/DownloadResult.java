@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param bucket the bucket
  * @param key the key
- * @param target the file written
+ * @param target the file written, or {@code null} for a download streamed into a channel
  * @param size the object's size in bytes
  * @param ranges the number of ranges the object was cut into
  * @param rangesResumed ranges found already downloaded in a kept partial download, and not fetched again
@@ -24,7 +24,6 @@ public record DownloadResult(String bucket, String key, Path target, long size, 
     public DownloadResult {
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(verification, "verification");

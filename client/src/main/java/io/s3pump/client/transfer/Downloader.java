@@ -45,9 +45,11 @@ public final class Downloader {
      *
      * <p>For a multipart ETag ({@code <md5>-N}) the ranges follow a part size that reproduces N parts
      * ({@link DownloadOptions#partSizeHint()} first), and each range's MD5 is computed while it streams. If the
-     * recomputed ETag differs, the result says that only the size was verified, unless the part layout was certain
-     * (one part, or the hint), in which case it is a {@link VerificationException}. Ranges carry
-     * {@code If-Match}, so an object replaced during the download fails it.
+     * recomputed ETag differs, the object is read once more: a second read that matches means the first was damaged
+     * in transit (the download succeeds with the second read's bytes), one that differs from the first fails with a
+     * {@link VerificationException}. When both reads agree, the result says that only the size was verified, unless
+     * the part layout was certain (one part, or the hint), in which case it is a {@link VerificationException}.
+     * Ranges carry {@code If-Match}, so an object replaced during the download fails it.
      *
      * @throws VerificationException if the bytes do not match the size or a certain ETag; the target is untouched
      * @throws io.s3pump.client.S3Exception if the server refused a request (e.g. 404 NoSuchKey)
@@ -55,5 +57,22 @@ public final class Downloader {
      */
     public DownloadResult download(String bucket, String key, Path target, DownloadOptions options) throws IOException {
         return new DownloadJob(store, nanoTime, bootId, bucket, key, target, options).run();
+    }
+
+    /**
+     * Streams {@code bucket}/{@code key} into {@code out} in order (a pipe, standard output), with one GET that
+     * continues from the last byte written when it breaks off. The MD5s are computed as the bytes pass, on the
+     * same layout as {@link #download(String, String, Path, DownloadOptions)}; but bytes already written cannot be
+     * taken back, so a mismatch is reported after the fact, as a {@link VerificationException}, and the caller
+     * must treat what {@code out} received as damaged. {@code out} is not closed. The result's target is
+     * {@code null}.
+     *
+     * @throws VerificationException if the bytes written do not match the size or a certain ETag
+     * @throws io.s3pump.client.S3Exception if the server refused a request (e.g. 404 NoSuchKey)
+     * @throws IOException if the GET failed for good, the object changed, or {@code out} could not be written
+     */
+    public DownloadResult download(String bucket, String key, java.nio.channels.WritableByteChannel out,
+                                   DownloadOptions options) throws IOException {
+        return new io.s3pump.client.internal.transfer.StreamDownloadJob(store, nanoTime, bucket, key, out, options).run();
     }
 }

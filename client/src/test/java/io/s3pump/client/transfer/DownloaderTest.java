@@ -8,6 +8,7 @@ import io.s3pump.client.internal.transfer.Etags;
 import io.s3pump.client.internal.transfer.Md5Digest;
 import io.s3pump.client.internal.transfer.PartSizeGuess;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -379,7 +380,7 @@ class DownloaderTest {
     }
 
     @Test
-    void aResumedRangeRecordedWithoutItsMd5IsRehashedSoDamageInItIsFound() throws IOException {
+    void aResumedRangeRecordedWithoutItsMd5IsRehashedSoDamageInItIsFoundAndReadAgain() throws IOException {
         byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 22);
         byte[] damaged = data.clone();
         damaged[8 * MIB + 100] ^= 1;   // range 1, recorded done but not hashed (as by a --no-verify run)
@@ -389,11 +390,43 @@ class DownloaderTest {
         done.put(1, null);
         new io.s3pump.client.internal.transfer.DownloadState(Etags.normalize(store.objects.get("b/k").etag()),
                 17 * MIB, 8 * MIB, BootId.system().current().orElse(null), done).save(tmp.resolve(".o.s3pump.state"));
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"),
+                DownloadOptions.builder().keepPartial(true).partSizeHint(8 * MIB).build());
+        assertThat(store.getCalls.get()).as("range 2, then all three again once the ETag did not match").isEqualTo(4);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(r.verification().detail()).contains("second read");
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+    }
+
+    @Test
+    void aVerifiedDownloadThatCannotBeRenamedIntoPlaceLeavesNoTemporaryFile() throws IOException {
+        putMultipart("k", 9 * MIB, 8 * MIB, 25);
+        Path target = Files.createDirectories(tmp.resolve("o"));
+        Files.writeString(target.resolve("inside"), "a non-empty directory cannot be replaced by a file");
+        assertThatThrownBy(() -> downloader.download("b", "k", target, DownloadOptions.defaults()))
+                .isInstanceOf(IOException.class);
+        assertThat(dirListing()).containsExactly(target);
+    }
+
+    @Test
+    void bytesDamagedInTransitAreReadAgainAndTheDownloadSucceedsOnlyWhenTheyMatch() throws IOException {
+        byte[] data = putMultipart("k", 17 * MIB, 8 * MIB, 23);
+        store.corruptNextGet(8 * MIB + 5);   // one GET delivers a flipped byte, as a faulty middlebox would
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), DownloadOptions.defaults());
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+        assertThat(store.getCalls.get()).isEqualTo(6);
+    }
+
+    @Test
+    void bytesThatDifferFromTheEtagOnEveryReadFailVerificationWhenThePartSizeIsKnown() throws IOException {
+        putMultipart("k", 17 * MIB, 8 * MIB, 24);
+        store.objects.computeIfPresent("b/k", (k, o) -> new InMemoryStore.Obj(o.data(), "0123456789abcdef0123456789abcdef-3"));
         assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"),
-                DownloadOptions.builder().keepPartial(true).partSizeHint(8 * MIB).build()))
+                DownloadOptions.builder().partSizeHint(8 * MIB).build()))
                 .isInstanceOf(VerificationException.class);
-        assertThat(store.getCalls.get()).as("only range 2 was missing").isEqualTo(1);
-        assertThat(tmp.resolve("o")).doesNotExist();
+        assertThat(store.getCalls.get()).as("read twice before failing").isEqualTo(6);
+        assertThat(dirListing()).isEmpty();
     }
 
     @Test
@@ -499,5 +532,51 @@ class DownloaderTest {
             long p = PartSizeGuess.guess(size, n, 0).orElseThrow();
             assertThat(Math.ceilDiv(size, p)).isEqualTo(n);
         }
+    }
+
+    @Test
+    void aStreamedDownloadContinuesFromTheLastByteWrittenAndVerifiesTheEtagAsTheBytesPass() throws IOException {
+        byte[] data = putMultipart("k", 21 * MIB + 3, 8 * MIB, 41);
+        java.util.concurrent.atomic.AtomicBoolean broke = new java.util.concurrent.atomic.AtomicBoolean();
+        store.breakRangeAfter = first -> broke.compareAndSet(false, true) ? 3 * MIB + 7 : -1;
+        var out = new java.io.ByteArrayOutputStream();
+        DownloadResult r = downloader.download("b", "k", java.nio.channels.Channels.newChannel(out),
+                DownloadOptions.defaults());
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(store.getCalls.get()).as("one GET, and one more from where it broke").isEqualTo(2);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(r.target()).isNull();
+        assertThat(dirListing()).isEmpty();
+    }
+
+    @Test
+    void aStreamedDownloadWhoseBytesDoNotGiveACertainEtagFailsAfterTheFact() throws IOException {
+        putMultipart("k", 17 * MIB, 8 * MIB, 42);
+        store.objects.computeIfPresent("b/k", (k, o) -> new InMemoryStore.Obj(o.data(), "0123456789abcdef0123456789abcdef-3"));
+        assertThatThrownBy(() -> downloader.download("b", "k", java.nio.channels.Channels.newChannel(
+                java.io.OutputStream.nullOutputStream()), DownloadOptions.builder().partSizeHint(8 * MIB).build()))
+                .isInstanceOf(VerificationException.class).hasMessageContaining("already written");
+    }
+
+    @Test
+    void aStreamedDownloadWhoseReaderWentAwayIsNotRetried() throws IOException {
+        putMultipart("k", 17 * MIB, 8 * MIB, 43);
+        java.nio.channels.WritableByteChannel closedPipe = new java.nio.channels.WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+        assertThatThrownBy(() -> downloader.download("b", "k", closedPipe, DownloadOptions.defaults()))
+                .hasMessage("Broken pipe");
+        assertThat(store.getCalls.get()).isEqualTo(1);
     }
 }

@@ -43,6 +43,12 @@ final class FakeS3Dispatcher extends Dispatcher {
      * it, or return null to remove it, as another writer would), and its answer cut off after the headers.
      */
     volatile java.util.function.UnaryOperator<Stored> loseNextCompleteAnswer;
+    /** How many of the next CompleteMultipartUpload answers are cut off after the headers (each carried out first). */
+    final AtomicInteger loseCompleteAnswers = new AtomicInteger();
+    /** When set, the next CreateMultipartUpload creates an upload and its answer is cut off. */
+    volatile boolean loseNextCreateAnswer;
+    /** When each upload was created, for ListMultipartUploads' Initiated. */
+    final Map<String, java.time.Instant> initiated = new ConcurrentHashMap<>();
     final Map<Integer, AtomicInteger> partAttempts = new ConcurrentHashMap<>();
     final List<String> operations = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -90,6 +96,14 @@ final class FakeS3Dispatcher extends Dispatcher {
             operations.add("CreateMultipartUpload");
             String id = "up" + ids.incrementAndGet();
             uploads.put(id, new ConcurrentHashMap<>());
+            initiated.put(id, java.time.Instant.now());
+            if (loseNextCreateAnswer) {
+                loseNextCreateAnswer = false;
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml")
+                        .body("<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId>" + id
+                                + "</UploadId></InitiateMultipartUploadResult>")
+                        .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build();
+            }
             return xml(200, "<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId>" + id
                     + "</UploadId></InitiateMultipartUploadResult>");
         }
@@ -116,6 +130,7 @@ final class FakeS3Dispatcher extends Dispatcher {
             Supplier<MockResponse> override = completeOverride;
             if (override != null) return override.get();
             Map<Integer, ByteString> parts = uploads.remove(uploadId);
+            if (parts == null && loseCompleteAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return cutOff();
             if (parts == null) return error(404, "NoSuchUpload");
             Buffer all = new Buffer();
             List<Md5Digest> md5s = new ArrayList<>();
@@ -124,6 +139,7 @@ final class FakeS3Dispatcher extends Dispatcher {
                 md5s.add(Md5Digest.of(p.md5().toByteArray()));
             }
             objects.put(objectKey, new Stored(all.readByteString(), Etags.composite(md5s)));
+            if (loseCompleteAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return cutOff();
             var lose = loseNextCompleteAnswer;
             if (lose != null) {
                 loseNextCompleteAnswer = null;
@@ -146,8 +162,19 @@ final class FakeS3Dispatcher extends Dispatcher {
         if ("GET".equals(method) && uploadsFlag) {
             operations.add("ListMultipartUploads");
             StringBuilder sb = new StringBuilder("<ListMultipartUploadsResult><Bucket>b</Bucket><IsTruncated>false</IsTruncated>");
-            uploads.keySet().forEach(id -> sb.append("<Upload><Key>k</Key><UploadId>").append(id).append("</UploadId></Upload>"));
+            uploads.keySet().forEach(id -> sb.append("<Upload><Key>k</Key><UploadId>").append(id).append("</UploadId>")
+                    .append("<Initiated>").append(initiated.getOrDefault(id, java.time.Instant.EPOCH)).append("</Initiated></Upload>"));
             return xml(200, sb.append("</ListMultipartUploadsResult>").toString());
+        }
+        if ("GET".equals(method) && uploadId != null) {
+            operations.add("ListParts");
+            Map<Integer, ByteString> parts = uploads.get(uploadId);
+            if (parts == null) return error(404, "NoSuchUpload");
+            StringBuilder sb = new StringBuilder("<ListPartsResult><Bucket>b</Bucket><Key>k</Key><UploadId>")
+                    .append(uploadId).append("</UploadId><IsTruncated>false</IsTruncated>");
+            new TreeMap<>(parts).forEach((n, p) -> sb.append("<Part><PartNumber>").append(n).append("</PartNumber><ETag>\"")
+                    .append(p.md5().hex()).append("\"</ETag><Size>").append(p.size()).append("</Size></Part>"));
+            return xml(200, sb.append("</ListPartsResult>").toString());
         }
         if ("PUT".equals(method)) {
             operations.add("PutObject");
@@ -179,6 +206,13 @@ final class FakeS3Dispatcher extends Dispatcher {
                     .body(new Buffer().write(o.data().substring((int) first, (int) last + 1))).build();
         }
         return error(405, "MethodNotAllowed");
+    }
+
+    /** An answer whose body never arrives whole: the connection closes after the headers. */
+    private static MockResponse cutOff() {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/xml")
+                .body("<CompleteMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><ETag></ETag></CompleteMultipartUploadResult>")
+                .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build();
     }
 
     static MockResponse xml(int code, String body) {

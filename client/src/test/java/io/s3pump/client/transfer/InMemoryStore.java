@@ -39,6 +39,13 @@ final class InMemoryStore implements ObjectStore {
     final AtomicInteger getCalls = new AtomicInteger();
     /** Called before a ranged GET is answered, with the range's first byte (a test blocks a range here). */
     volatile java.util.function.LongConsumer beforeRange = first -> {};
+    /** The object byte that the next GET covering it delivers with one bit flipped (once), or -1. */
+    final java.util.concurrent.atomic.AtomicLong corruptAt = new java.util.concurrent.atomic.AtomicLong(-1);
+
+    void corruptNextGet(long offset) {
+        corruptAt.set(offset);
+    }
+
     /** When set, HEAD reports this size instead of the real one. */
     volatile Long headSizeOverride;
     /** When set, HEAD reports this ETag instead of the real one. */
@@ -46,6 +53,8 @@ final class InMemoryStore implements ObjectStore {
 
     /** When set, Complete does its work and then reports NoSuchUpload, as a retry after a lost answer gets. */
     volatile boolean loseCompleteAnswer;
+    /** Called once CreateMultipartUpload has created the upload, before it answers. */
+    volatile Runnable afterCreate = () -> {};
     /** When set, CreateMultipartUpload fails with a permanent error. */
     volatile boolean failCreate;
 
@@ -54,6 +63,7 @@ final class InMemoryStore implements ObjectStore {
         if (failCreate) throw new io.s3pump.client.S3Exception(403, "AccessDenied", "create", key, "r", "h");
         String id = "upload-" + ids.incrementAndGet();
         uploads.put(id, new ConcurrentHashMap<>());
+        afterCreate.run();
         return id;
     }
 
@@ -103,7 +113,9 @@ final class InMemoryStore implements ObjectStore {
     }
 
     @Override
-    public void abortMultipartUpload(String bucket, String key, String uploadId) {
+    public void abortMultipartUpload(String bucket, String key, String uploadId) throws IOException {
+        // As a socket channel does: an interrupted thread's request never goes out.
+        if (Thread.currentThread().isInterrupted()) throw new java.nio.channels.ClosedByInterruptException();
         aborts.incrementAndGet();
         uploads.remove(uploadId);
     }
@@ -141,6 +153,8 @@ final class InMemoryStore implements ObjectStore {
         getCalls.incrementAndGet();
         beforeRange.accept(first);
         byte[] slice = Arrays.copyOfRange(o.data(), (int) first, (int) last + 1);
+        long damage = corruptAt.get();
+        if (damage >= first && damage <= last && corruptAt.compareAndSet(damage, -1)) slice[(int) (damage - first)] ^= 1;
         long cut = breakRangeAfter.applyAsLong(first);
         if (cut < 0 && channelBodies) return new ArrayChannel(slice);
         if (cut < 0) return new ByteArrayInputStream(slice);

@@ -132,6 +132,43 @@ class StreamUploadTest {
     }
 
     @Test
+    void aStreamUploadInterruptedWhileReadingIsAbortedForAStreamCannotBeResumed() {
+        byte[] chunk = new byte[1 << 20];
+        InputStream interruptedAfter12MiB = new InputStream() {
+            long served;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (served >= 12L << 20) {
+                    // What an interruptible channel's stream does when Ctrl-C interrupts the reading thread
+                    Thread.currentThread().interrupt();
+                    throw new java.nio.channels.ClosedByInterruptException();
+                }
+                int n = Math.min(len, chunk.length);
+                System.arraycopy(chunk, 0, b, off, n);
+                served += n;
+                return n;
+            }
+        };
+        try {
+            assertThatThrownBy(() -> uploader.upload(interruptedAfter12MiB, "b", "k", UploadOptions.builder()
+                    .sizing(PartSizing.partSize(5 << 20)).build()))
+                    .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(store.aborts.get()).isEqualTo(1);
+        assertThat(store.uploads).isEmpty();
+        assertThat(store.objects).isEmpty();
+    }
+
+    @Test
     void aFailedStreamUploadFreesEveryBufferItRead() {
         // One part in flight: part 1 fails while part 2 waits for memory, part 2 goes out anyway, and part 3 is
         // already read when the loop sees the failure. Its off-heap buffer must be freed, not leaked.

@@ -251,4 +251,83 @@ class TransferFaultsTest {
         assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
         assertThat(s3.count("GetObject")).isGreaterThanOrEqualTo(4);
     }
+
+    private S3Client clientTimingOutAfter(Duration readTimeout) {
+        return S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+                .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
+                .readTimeout(readTimeout).maxConcurrency(8).integrity(Integrity.CONTENT_MD5)
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
+                .build());
+    }
+
+    @Test
+    void aRangeWhoseBodyStallsPastTheReadTimeoutIsRetriedNotTakenForAnInterrupt() throws IOException {
+        Path f = randomFile(13 * MIB);
+        new Uploader(client).upload(f, "b", "k", UploadOptions.builder().journalDir(tmp.resolve("j")).build());
+        byte[] data = Files.readAllBytes(f);
+        s3.rangeFaults.put(0L, new ConcurrentLinkedDeque<>(List.of(() -> new MockResponse.Builder().code(206)
+                .addHeader("ETag", "\"" + s3.objects.get("b/k").etag() + "\"")
+                .addHeader("Content-Range", "bytes 0-" + (8 * MIB - 1) + "/" + data.length)
+                .body(new Buffer().write(data, 0, 8 * MIB))
+                .throttleBody(MIB, 30, java.util.concurrent.TimeUnit.SECONDS).build())));
+        Path target = tmp.resolve("down");
+        try (S3Client impatient = clientTimingOutAfter(Duration.ofSeconds(1))) {
+            DownloadResult r = new Downloader(impatient).download("b", "k", target, DownloadOptions.defaults());
+            assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+    }
+
+    @Test
+    void aPartThatTimesOutForGoodIsAbortedLikeAnyFailureNotKeptAsIfInterrupted() throws IOException {
+        Path f = randomFile(16 * MIB);
+        MockResponse[] slow = new MockResponse[10];
+        java.util.Arrays.fill(slow, new MockResponse.Builder().code(200).headersDelay(5, java.util.concurrent.TimeUnit.SECONDS).build());
+        s3.failPart(2, slow);
+        try (S3Client impatient = clientTimingOutAfter(Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> new Uploader(impatient).upload(f, "b", "k", options()))
+                    .isInstanceOf(java.net.SocketTimeoutException.class)
+                    .isNotInstanceOf(io.s3pump.client.transfer.ResumableUploadException.class);
+        }
+        assertThat(s3.count("AbortMultipartUpload")).isEqualTo(1);
+        assertThat(openUploads()).isEmpty();
+        assertThat(tmp.resolve("j")).isEmptyDirectory();
+    }
+
+    @Test
+    void aCompleteWhoseAnswerIsLostOnEveryAttemptIsASuccessOnceTheUploadIsGoneAndTheObjectIsThePartsSent() throws IOException {
+        Path f = randomFile(11 * MIB);
+        s3.loseCompleteAnswers.set(100);
+        UploadResult r = new Uploader(client).upload(f, "b", "k", options());
+        assertThat(s3.count("CompleteMultipartUpload")).as("every attempt of the policy").isEqualTo(4);
+        assertThat(s3.count("ListParts")).isEqualTo(1);
+        assertThat(s3.count("AbortMultipartUpload")).isZero();
+        assertThat(r.etag()).isEqualTo(s3.objects.get("b/k").etag());
+        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
+    }
+
+    @Test
+    void aCreateMultipartUploadWhoseAnswerIsLostLeavesNoUploadBehind() throws IOException {
+        Path f = randomFile(11 * MIB);
+        s3.loseNextCreateAnswer = true;
+        new Uploader(client).upload(f, "b", "k", options());
+        assertThat(s3.count("CreateMultipartUpload")).isEqualTo(2);
+        assertThat(s3.count("AbortMultipartUpload")).as("the lost attempt's upload").isEqualTo(1);
+        assertThat(openUploads()).isEmpty();
+        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
+    }
+
+    @Test
+    void aClosedClientFailsAtOnceInsteadOfRetrying() {
+        // Retries 60 s apart: a closed client that retried would not fail within the 20 s allowed.
+        S3Client closed = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+                .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
+                .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(5)))
+                .build());
+        closed.close();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> closed.headObject("b", "k")).isInstanceOf(IOException.class)
+                        .hasMessageContaining("closed"));
+        assertThat(s3.count("HeadObject")).isZero();
+    }
 }

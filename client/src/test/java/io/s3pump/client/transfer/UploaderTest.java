@@ -97,6 +97,25 @@ class UploaderTest {
     }
 
     @Test
+    void anInterruptRightAfterTheUploadIsCreatedKeepsItResumableInsteadOfOrphaningIt() throws IOException {
+        Path f = randomFile(12 * MIB, 31);
+        store.afterCreate = () -> Thread.currentThread().interrupt();   // Ctrl-C before the first journal save
+        try {
+            assertThatThrownBy(() -> uploader.upload(f, "b", "k", opts().build()))
+                    .isInstanceOfSatisfying(ResumableUploadException.class, e -> assertThat(e.journal()).exists());
+            assertThat(Thread.interrupted()).as("the interrupt is still reported to the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(store.uploads).hasSize(1);
+        store.afterCreate = () -> {};
+        UploadResult r = uploader.upload(f, "b", "k", opts().resume(true).build());
+        assertThat(store.uploads).isEmpty();
+        assertThat(store.objects.get("b/k").data()).isEqualTo(Files.readAllBytes(f));
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+    }
+
+    @Test
     void keepResumableLeavesTheUploadAndAResumeSendsOnlyMissingParts() throws IOException {
         Path f = randomFile(30 * MIB + 1, 5);
         store.failPart = n -> n == 4;

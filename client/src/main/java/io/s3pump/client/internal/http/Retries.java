@@ -22,10 +22,11 @@ public final class Retries {
     /**
      * True when a transport failure may succeed on another attempt: resets, timeouts, premature ends.
      * Not retried: connection refused, unknown host, no route (the endpoint is wrong or down, and the CLI
-     * reports that at once), TLS failures, interruption, and malformed XML.
+     * reports that at once), TLS failures, interruption, a closed client, and malformed XML.
      */
     public static boolean isRetryableTransport(IOException e) {
         if (e instanceof S3Exception s3) return s3.isRetryable();
+        if (e instanceof ClientClosedException) return false;
         if (e instanceof SocketTimeoutException) return true;
         if (e instanceof InterruptedIOException) return false;
         if (e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException) {

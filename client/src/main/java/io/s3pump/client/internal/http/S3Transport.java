@@ -130,7 +130,15 @@ public final class S3Transport implements AutoCloseable {
      * @throws IOException for a transport failure that is not retried, or after the last attempt
      */
     public <T> T execute(S3Request request, Handler<T> handler) throws IOException {
-        return run(request, handler, false);
+        return run(request, handler, false, null);
+    }
+
+    /**
+     * As {@link #execute(S3Request, Handler)}, and calls {@code onRetry} before each attempt after the first: for a
+     * request that is not idempotent, whose caller must then look for what an attempt whose answer was lost did.
+     */
+    public <T> T execute(S3Request request, Handler<T> handler, Runnable onRetry) throws IOException {
+        return run(request, handler, false, onRetry);
     }
 
     /**
@@ -138,7 +146,7 @@ public final class S3Transport implements AutoCloseable {
      * The caller closes it.
      */
     public Opened open(S3Request request) throws IOException {
-        return run(request, (response, body) -> new Opened(response, body), true);
+        return run(request, (response, body) -> new Opened(response, body), true, null);
     }
 
     /**
@@ -226,12 +234,13 @@ public final class S3Transport implements AutoCloseable {
                 expect);
     }
 
-    private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen) throws IOException {
+    private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen, Runnable onRetry) throws IOException {
         RetryPolicy policy = config.retryPolicy();
         long start = System.nanoTime();
         boolean skewCorrected = false;
         int attempt = 0;
         while (true) {
+            if (closed) throw new ClientClosedException();
             attempt++;
             BodyTracker tracker = new BodyTracker();
             IOException failure;
@@ -290,6 +299,7 @@ public final class S3Transport implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + " attempt " + failedAttempt + " failed ("
                     + cause + "); retrying in " + delay.toMillis() + " ms");
             sleep(delay);
+            if (onRetry != null) onRetry.run();
         }
     }
 
@@ -525,8 +535,11 @@ public final class S3Transport implements AutoCloseable {
         }
     }
 
+    private volatile boolean closed;
+
     @Override
     public void close() {
+        closed = true;
         if (wire != null) wire.close();
         OkHttpClient c = http;
         if (c != null) {

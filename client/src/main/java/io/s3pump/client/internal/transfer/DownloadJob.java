@@ -73,11 +73,16 @@ public final class DownloadJob {
     }
 
     /** How the object is cut into ranges, and what can be checked. */
-    private record Layout(long rangeSize, int ranges, Check check, String detail) {}
+    record Layout(long rangeSize, int ranges, Check check, String detail) {}
 
-    private enum Check { COMPOSITE_STRICT, COMPOSITE_GUESSED, WHOLE_MD5, SIZE }
+    enum Check { COMPOSITE_STRICT, COMPOSITE_GUESSED, WHOLE_MD5, SIZE }
 
     private Layout layout(long size, String etag) {
+        return layout(size, etag, options);
+    }
+
+    /** The ranges to fetch {@code size} bytes with ETag {@code etag} in, and what they let a download check. */
+    static Layout layout(long size, String etag, DownloadOptions options) {
         long rangeSize = options.rangeSize();
         OptionalInt n = Etags.partCount(etag);
         if (n.isPresent()) {
@@ -163,11 +168,11 @@ public final class DownloadJob {
                 fetching = true;
                 fetchAll(ch, etag, size, layout.rangeSize(), ranges, hashRanges, md5s, done, tracker, state);
                 if (ch.size() != size) throw new VerificationException("size of " + tmp, size + " bytes", ch.size() + " bytes");
-                Verification v = options.verifyEtag() ? verify(ch, size, etag, layout, md5s)
-                        : new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; ETag check turned"
-                                + " off");
-                ok = true;
+                Verification v = !options.verifyEtag()
+                        ? new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; ETag check turned off")
+                        : verify(ch, size, etag, layout, hashRanges, md5s, done, state);
                 moveIntoPlace(tmp);
+                ok = true;
                 deleteState(statePath);
                 return new DownloadResult(bucket, key, target, size, ranges, resumed, layout.rangeSize(), etag,
                         Duration.ofNanos(nanoTime.getAsLong() - start), v);
@@ -292,39 +297,58 @@ public final class DownloadJob {
         }
     }
 
-    private Verification verify(FileChannel ch, long size, String etag, Layout layout, Md5Digest[] md5s)
-            throws IOException {
+    /**
+     * Checks the downloaded bytes against the ETag. A mismatch is not trusted at once: the object is read a second
+     * time, which tells a transfer that damaged bytes (the second read differs from the first, and may match) from
+     * bytes that are what the server holds (both reads agree). Only the second case, with a layout known to be the
+     * uploader's, is a verification failure; with a guessed layout it means the guess was wrong, and only the size is
+     * vouched for.
+     */
+    private Verification verify(FileChannel ch, long size, String etag, Layout layout, boolean hashRanges,
+                                Md5Digest[] md5s, boolean[] done, DownloadStateWriter state) throws IOException {
         String where = "ETag of s3://" + bucket + "/" + key;
-        switch (layout.check()) {
-            case COMPOSITE_STRICT, COMPOSITE_GUESSED -> {
-                for (int i = 0; i < md5s.length; i++) {
-                    // a resumed range that was fetched without hashing: hash it from the file now
-                    if (md5s[i] == null) {
-                        long first = i * layout.rangeSize();
-                        md5s[i] = hashFile(ch, first, Math.min(size, first + layout.rangeSize()) - first);
-                    }
-                }
-                String computed = Etags.composite(List.of(md5s));
-                if (computed.equals(etag))
-                    return new Verification(Verification.Level.SIZE_AND_ETAG, "size " + size + " and ETag " + etag
-                            + " match the MD5s of the downloaded bytes (" + layout.detail() + ")");
-                if (layout.check() == Check.COMPOSITE_STRICT) throw new VerificationException(where, etag, computed);
-                return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag " + etag
-                        + " was not reproduced with the guessed " + layout.detail()
-                        + " (the uploader's part size is unknown; pass it as a hint to check the ETag)");
-            }
-            case WHOLE_MD5 -> {
-                Md5Digest md5 = md5s.length == 1 && md5s[0] != null ? md5s[0] : hashFile(ch, 0, size);
-                if (md5 == null) md5 = Md5Digest.of(ByteBuffer.allocate(0));
-                if (!md5.hex().equals(etag)) throw new VerificationException(where, etag, md5.hex());
-                return new Verification(Verification.Level.SIZE_AND_ETAG,
-                        "size " + size + " and ETag " + etag + " match the MD5 of the downloaded bytes");
-            }
-            case SIZE -> {
-                return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; " + layout.detail());
+        if (layout.check() == Check.SIZE)
+            return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; " + layout.detail());
+        String first = computedEtag(ch, size, layout, md5s);
+        if (first.equals(etag)) return matched(size, etag, layout, "");
+        LOG.log(System.Logger.Level.INFO, () -> "the downloaded bytes give ETag " + first + ", not " + etag
+                + "; reading s3://" + bucket + "/" + key + " again to tell a damaged transfer from an unknown layout");
+        java.util.Arrays.fill(done, false);
+        java.util.Arrays.fill(md5s, null);
+        ProgressTracker quiet = new ProgressTracker(io.s3pump.client.transfer.TransferListener.NONE, nanoTime, size,
+                md5s.length);
+        fetchAll(ch, etag, size, layout.rangeSize(), md5s.length, hashRanges, md5s, done, quiet, state);
+        String second = computedEtag(ch, size, layout, md5s);
+        if (second.equals(etag)) return matched(size, etag, layout, " on a second read (the first read was damaged)");
+        if (!second.equals(first))
+            throw new VerificationException(where + " (two reads of the object gave different bytes)", etag, second);
+        if (layout.check() != Check.COMPOSITE_GUESSED) throw new VerificationException(where, etag, second);
+        return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag " + etag
+                + " was not reproduced with the guessed " + layout.detail() + " in two reads (the uploader's part"
+                + " size is unknown; give it as the part size to check the ETag)");
+    }
+
+    private static Verification matched(long size, String etag, Layout layout, String how) {
+        return new Verification(Verification.Level.SIZE_AND_ETAG, "size " + size + " and ETag " + etag
+                + (layout.check() == Check.WHOLE_MD5 ? " match the MD5 of the downloaded bytes"
+                        : " match the MD5s of the downloaded bytes (" + layout.detail() + ")") + how);
+    }
+
+    /** The ETag the temporary file's bytes give under {@code layout}: hashed while they streamed, or from the file. */
+    private String computedEtag(FileChannel ch, long size, Layout layout, Md5Digest[] md5s) throws IOException {
+        if (layout.check() == Check.WHOLE_MD5) {
+            Md5Digest md5 = md5s.length == 1 && md5s[0] != null ? md5s[0] : hashFile(ch, 0, size);
+            return md5.hex();
+        }
+        for (int i = 0; i < md5s.length; i++) {
+            // a range that was resumed (or fetched) without hashing: hash it from the file now
+            if (md5s[i] == null) {
+                long first = i * layout.rangeSize();
+                md5s[i] = hashFile(ch, first, Math.min(size, first + layout.rangeSize()) - first);
             }
         }
-        throw new AssertionError(layout.check());
+        // An empty object uploaded as one empty part: its ETag is the composite of the empty MD5
+        return Etags.composite(md5s.length == 0 ? List.of(Md5Digest.of(ByteBuffer.allocate(0))) : List.of(md5s));
     }
 
     /** MD5 of the whole temporary file, mapped in 64 MiB windows (a single-put ETag cannot be hashed in ranges). */
@@ -394,7 +418,7 @@ public final class DownloadJob {
     }
 
     private void record(Throwable t) {
-        if (!failure.compareAndSet(null, t) && failure.get() != t && !(t instanceof InterruptedIOException))
+        if (!failure.compareAndSet(null, t) && failure.get() != t && !Interruptions.isInterruption(t))
             failure.get().addSuppressed(t);
     }
 
@@ -445,7 +469,7 @@ public final class DownloadJob {
                 // An error answer was already retried by the client; here only a body that broke off is resumed.
                 // An interrupt during a write closes the file channel that all ranges share (ClosedByInterrupt):
                 // nothing can be written any more, so no range retries against it.
-                if (e instanceof InterruptedIOException || e instanceof S3Exception || !ch.isOpen()
+                if (Interruptions.isInterruption(e) || e instanceof S3Exception || !ch.isOpen()
                         || ++attempt >= options.maxRangeAttempts())
                     throw e;
                 long backoff = ThreadLocalRandom.current().nextLong(100L << Math.min(attempt, 6));

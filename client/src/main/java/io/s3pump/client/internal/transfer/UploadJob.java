@@ -10,7 +10,6 @@ import io.s3pump.client.transfer.VerificationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,11 +139,16 @@ public final class UploadJob {
             store.completeMultipartUpload(bucket, key, uploadId, parts);
             return null;
         } catch (IOException e) {
-            if (!store.isNoSuchUpload(e)) throw e;
+            // Complete may have been carried out by an attempt whose answer never arrived: then a later attempt
+            // meets NoSuchUpload, or every attempt's answer was lost. Only an upload that is gone, and an object
+            // that is exactly the parts sent, say that it completed.
+            boolean answerLost = !(e instanceof io.s3pump.client.S3Exception) && !Interruptions.isInterruption(e);
+            if (!store.isNoSuchUpload(e) && !(answerLost && uploadIsGone(store, bucket, key, uploadId, e))) throw e;
             String expected = compositeOf(parts);
-            String prefix = "CompleteMultipartUpload of upload " + uploadId + " answered NoSuchUpload, so s3://"
-                    + bucket + "/" + key + " was checked in case an earlier attempt completed it and the answer"
-                    + " was lost; ";
+            String prefix = "CompleteMultipartUpload of upload " + uploadId + (answerLost
+                    ? " got no answer (" + e.getMessage() + ") and the upload is gone" : " answered NoSuchUpload")
+                    + ", so s3://" + bucket + "/" + key + " was checked in case an earlier attempt completed it and"
+                    + " the answer was lost; ";
             if (expected == null) {
                 throw new IOException(prefix + "but the part ETags are not MD5s, so the object cannot be matched"
                         + " to the parts sent: the upload is not known to have completed", e);
@@ -167,6 +171,18 @@ public final class UploadJob {
             LOG.log(System.Logger.Level.INFO, () -> "upload " + uploadId + " was completed by an earlier attempt"
                     + " whose answer was lost; HEAD shows size " + head.size() + " and ETag " + etag);
             return head;
+        }
+    }
+
+    /** True when ListParts says the upload no longer exists; a failure of the check is added to {@code cause}. */
+    private static boolean uploadIsGone(ObjectStore store, String bucket, String key, String uploadId, IOException cause) {
+        try {
+            store.listParts(bucket, key, uploadId);
+            return false;
+        } catch (IOException l) {
+            if (store.isNoSuchUpload(l)) return true;
+            cause.addSuppressed(l);
+            return false;
         }
     }
 
@@ -253,9 +269,14 @@ public final class UploadJob {
             }
             String uploadId = journal.uploadId();
             JournalWriter writer = new JournalWriter(journals, journal.withParts(finished), nanoTime, JOURNAL_INTERVAL_NANOS);
-            writer.flush();
-
-            sendParts(uploadId, todo, checkLocally, writer);
+            // From here the upload exists on the server: whatever stops this run (an interrupt during the first
+            // journal save included) goes through fail(), which keeps it resumable or aborts it, never neither.
+            try {
+                writer.flush();
+                sendParts(uploadId, todo, checkLocally, writer);
+            } catch (IOException | RuntimeException | Error e) {
+                recordFailure(e);
+            }
 
             Throwable f = failure.get();
             ObjectStore.Head confirmed = null;
@@ -416,29 +437,45 @@ public final class UploadJob {
         private void recordFailure(Throwable t) {
             if (!failure.compareAndSet(null, t)) {
                 Throwable first = failure.get();
-                if (first != t && !(first instanceof InterruptedIOException && isInterruption(t))) first.addSuppressed(t);
+                if (first != t && !(Interruptions.isInterruption(first) && Interruptions.isInterruption(t))) first.addSuppressed(t);
             }
         }
 
         private IOException fail(Throwable f, String uploadId, JournalWriter writer, Path journalPath) {
-            boolean interrupted = f instanceof InterruptedIOException || f instanceof ClosedByInterruptException;
-            if (!(f instanceof FileChangedException) && (options.keepResumable() || interrupted)) {
+            boolean interrupted = Interruptions.isInterruption(f);
+            // The journal save and the abort must not be refused because the thread was interrupted (Ctrl-C).
+            boolean flagged = Thread.interrupted();
+            try {
+                if (!(f instanceof FileChangedException) && (options.keepResumable() || interrupted)) {
+                    try {
+                        Path saved = writer.flush();
+                        return new ResumableUploadException(saved, uploadId, finished.size(), plan.partCount(), f);
+                    } catch (IOException e) {
+                        f.addSuppressed(e);
+                    }
+                }
+                boolean aborted;
                 try {
-                    Path saved = writer.flush();
-                    return new ResumableUploadException(saved, uploadId, finished.size(), plan.partCount(), f);
+                    store.abortMultipartUpload(bucket, key, uploadId);
+                    aborted = true;
+                } catch (IOException | RuntimeException e) {
+                    aborted = e instanceof IOException io && store.isNoSuchUpload(io);
+                    if (!aborted) f.addSuppressed(e);
+                }
+                try {
+                    if (aborted) {
+                        journals.delete(journalPath);
+                    } else {
+                        // Still on the server: the journal is what lets a resume, or a cleanup, find it again.
+                        Path saved = writer.flush();
+                        f.addSuppressed(new IOException("upload " + uploadId + " could not be aborted; its journal is"
+                                + " kept at " + saved + " (resume it with the same file, or abort it)"));
+                    }
                 } catch (IOException e) {
                     f.addSuppressed(e);
                 }
-            }
-            try {
-                store.abortMultipartUpload(bucket, key, uploadId);
-            } catch (IOException | RuntimeException e) {
-                f.addSuppressed(e);
-            }
-            try {
-                journals.delete(journalPath);
-            } catch (IOException e) {
-                f.addSuppressed(e);
+            } finally {
+                if (flagged) Thread.currentThread().interrupt();
             }
             return switch (f) {
                 case IOException io -> io;
@@ -448,10 +485,5 @@ public final class UploadJob {
                 default -> new IOException(f);
             };
         }
-    }
-
-    private static boolean isInterruption(Throwable t) {
-        return t instanceof InterruptedIOException || t instanceof ClosedByInterruptException
-                || t instanceof InterruptedException;
     }
 }

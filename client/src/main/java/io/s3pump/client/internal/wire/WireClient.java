@@ -206,7 +206,7 @@ public final class WireClient implements AutoCloseable {
             WireConnection c;
             lock.lock();
             try {
-                if (closed) throw new IOException("the client is closed");
+                if (closed) throw new io.s3pump.client.internal.http.ClientClosedException();
                 ArrayDeque<WireConnection> q = idle.get(route);
                 c = q == null ? null : q.pollFirst();
             } finally {
@@ -226,7 +226,7 @@ public final class WireClient implements AutoCloseable {
         try {
             if (closed) {
                 discard(c);
-                throw new IOException("the client is closed");
+                throw new io.s3pump.client.internal.http.ClientClosedException();
             }
             if (watchdog == null) {
                 watchdog = Thread.ofVirtual().name("s3pump-wire-watchdog").start(this::watch);
