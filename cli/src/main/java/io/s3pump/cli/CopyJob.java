@@ -23,9 +23,14 @@ sealed interface CopyJob {
 
     /**
      * Download {@code source} to {@code file}, or to standard output when {@code file} is {@code null}; {@code file}
-     * does not exist yet, or {@code overwrite} is set.
+     * does not exist yet, or {@code overwrite} is set. {@code streamed}: the bytes are written in order into what is
+     * there (standard output, a FIFO, a device such as /dev/null) instead of a temporary file renamed into place.
      */
-    record Download(S3Url source, Path file, boolean overwrite) implements CopyJob {
+    record Download(S3Url source, Path file, boolean overwrite, boolean streamed) implements CopyJob {
+        Download(S3Url source, Path file, boolean overwrite) {
+            this(source, file, overwrite, file == null);
+        }
+
         boolean toStdout() {
             return file == null;
         }
@@ -87,11 +92,35 @@ sealed interface CopyJob {
         if (parent != null && !Files.isDirectory(parent)) {
             throw CliException.notFound("directory " + parent + " does not exist");
         }
+        if (Files.isSymbolicLink(target)) {
+            // Written through, as cp and aws s3 cp do: the file the link names is replaced, the link stays.
+            target = linkTarget(target);
+            Path linkParent = target.getParent();
+            if (linkParent != null && !Files.isDirectory(linkParent)) {
+                throw CliException.notFound("directory " + linkParent + " (where " + dst + " points) does not exist");
+            }
+        }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.isDirectory(target)) throw CliException.usage(target + " is a directory");
+            // A FIFO or a device is written into, in order; there is no file content to protect from overwriting.
+            if (!Files.isRegularFile(target)) return new Download(source, target, true, true);
             if (!force) throw CliException.usage(target + " already exists; add --force to overwrite it");
         }
         return new Download(source, target, force);
+    }
+
+    /** The path a symbolic link finally names (links followed, at most 40 deep), whether or not it exists. */
+    private static Path linkTarget(Path link) {
+        Path p = link.toAbsolutePath();
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+            try {
+                p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+            } catch (java.io.IOException e) {
+                throw new CliException(ExitCodes.FAILURE, "cannot read the link " + link + ": " + e.getMessage());
+            }
+        }
+        if (Files.isSymbolicLink(p)) throw CliException.usage(link + " is a loop of symbolic links");
+        return p;
     }
 
     private static Path localPath(String arg) {

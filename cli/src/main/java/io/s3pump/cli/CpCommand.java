@@ -107,6 +107,13 @@ final class CpCommand extends S3Command {
             + " for --resume, instead of aborting (removing) it.")
     boolean keepOnFailure;
 
+    @Option(names = "--content-type", paramLabel = "TYPE", description = "Upload: the objects' Content-Type (default:"
+            + " guessed from the file name's extension, as aws s3 does; application/octet-stream when unknown).")
+    String contentType;
+
+    @Option(names = "--no-guess-mime-type", description = "Upload: do not guess the Content-Type from the extension.")
+    boolean noGuessMimeType;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
@@ -200,6 +207,7 @@ final class CpCommand extends S3Command {
         if (partSize != null) options.sizing(PartSizing.partSize(partSize));
         if (parts != null) options.sizing(PartSizing.partCount(parts));
         if (noVerify) options.localMd5(UploadOptions.LocalMd5.NEVER);
+        options.contentType(contentTypeFor(u.fromStdin() ? u.target().fileName() : u.file().getFileName().toString()));
         Uploader uploader = new Uploader(s3);
         // A pipe is read once into off-heap parts that grow, so an unknown length is not capped by one part size.
         UploadResult r = u.fromStdin()
@@ -221,13 +229,10 @@ final class CpCommand extends S3Command {
         if (partSize != null) options.rangeSize(partSize).partSizeHint(partSize);
         DownloadResult r;
         if (d.toStdout()) {
-            try {
-                r = new Downloader(s3).download(d.source().bucket(), d.source().key(),
-                        java.nio.channels.Channels.newChannel(environment().stdout()), options.build());
-            } catch (IOException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("Broken pipe")) throw e;
-                throw new CliException(ExitCodes.FAILURE, "standard output was closed before the whole object was"
-                        + " written (broken pipe)");
+            r = stream(s3, d, java.nio.channels.Channels.newChannel(environment().stdout()), options.build());
+        } else if (d.streamed()) {
+            try (var out = java.nio.channels.FileChannel.open(d.file(), java.nio.file.StandardOpenOption.WRITE)) {
+                r = stream(s3, d, out, options.build());
             }
         } else {
             r = new Downloader(s3).download(d.source().bucket(), d.source().key(), d.file(), options.build());
@@ -384,6 +389,30 @@ final class CpCommand extends S3Command {
         return head.objectSize() == size && head.lastModified() != null && !head.lastModified().isBefore(changed);
     }
 
+    /** The Content-Type to upload {@code name} with: the option, else the extension's type, else none (octet-stream). */
+    String contentTypeFor(String name) {
+        if (contentType != null) return contentType;
+        if (noGuessMimeType || name == null || name.isEmpty()) return null;
+        try {
+            // ~/.mime.types, /etc/mime.types, then the JDK's own table: by the name alone, the file is not read
+            return java.nio.file.Files.probeContentType(java.nio.file.Path.of(name));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** Streams the object in order into {@code out} (standard output, a FIFO, a device); {@code out} stays open. */
+    private static DownloadResult stream(S3Client s3, CopyJob.Download d, java.nio.channels.WritableByteChannel out,
+                                         DownloadOptions options) throws IOException {
+        try {
+            return new Downloader(s3).download(d.source().bucket(), d.source().key(), out, options);
+        } catch (IOException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("Broken pipe")) throw e;
+            throw new CliException(ExitCodes.FAILURE, (d.toStdout() ? "standard output" : d.file().toString())
+                    + " was closed before the whole object was written (broken pipe)");
+        }
+    }
+
     /** An upload left open for --resume: say how to continue, with the exit code of what stopped it. */
     private int stopped(ResumableUploadException e, boolean interrupted) {
         String resumeCommand = resumeCommand();
@@ -473,6 +502,10 @@ final class CpCommand extends S3Command {
         }
         if (parts != null && (parts < 1 || parts > MAX_PARTS)) {
             throw CliException.usage("--parts " + parts + " is outside 1 to " + MAX_PARTS + ", S3's limit on parts per upload");
+        }
+        if (contentType != null && (contentType.isBlank() || contentType.chars().anyMatch(c -> c < 0x20 || c >= 0x7f))) {
+            throw CliException.usage("--content-type must be a printable ASCII media type such as text/plain, not '"
+                    + contentType + "'");
         }
         if (concurrency != null && (concurrency < 1 || concurrency > MAX_CONCURRENCY)) {
             throw CliException.usage("--concurrency " + concurrency + " must be between 1 and " + MAX_CONCURRENCY);

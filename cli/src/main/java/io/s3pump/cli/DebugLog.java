@@ -22,7 +22,7 @@ final class DebugLog implements AutoCloseable {
 
     private static final Pattern SECRETS = Pattern.compile(
             "(?i)((?:X-Amz-)?Signature=|x-amz-security-token[=:]\\s*|X-Amz-Security-Token=|aws_secret_access_key\\s*=\\s*"
-                    + "|aws_session_token\\s*=\\s*|SecretAccessKey[=:]\\s*)([^,&\\s\"]+)");
+                    + "|aws_session_token\\s*=\\s*|SecretAccessKey[=:]\\s*)([^,&\\s\"\\]]+)");
 
     private final Logger logger;
     private final Level previousLevel;

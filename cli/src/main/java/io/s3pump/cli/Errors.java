@@ -118,6 +118,8 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
     static Verdict s3(S3Exception s, S3Url target) {
         String code = s.code() == null || s.code().isBlank() || s.is(S3Exception.UNKNOWN) ? "HTTP " + s.status() : s.code();
         int exit = switch (code) {
+            // 403s that are not about who is asking: a full quota, or a bucket that refuses the write for its state
+            case "QuotaExceeded", "InvalidObjectState" -> ExitCodes.FAILURE;
             case "NoSuchBucket", "NoSuchKey", "NoSuchUpload", "NotFound" -> ExitCodes.NOT_FOUND;
             case "InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "ExpiredToken",
                     "RequestTimeTooSkewed" -> ExitCodes.AUTH;

@@ -37,7 +37,7 @@ final class LsCommand extends S3Command {
     @Override
     public Integer call() throws Exception {
         Printer out = printer();
-        if (url == null) return listBuckets(out);
+        if (url == null || url.equals(S3Url.SCHEME)) return listBuckets(out);   // "s3://", as aws s3 ls takes it
         target = S3Url.argument(url);
         try (S3Client s3 = client(SINGLE)) {
             ListObjectsV2Request request = ListObjectsV2Request.of(target.bucket())

@@ -65,6 +65,18 @@ class CliIT {
     }
 
     @Test
+    void anUploadsContentTypeIsGuessedFromItsExtensionUnlessGiven() throws Exception {
+        Path page = Files.writeString(dir.resolve("index.html"), "<p>hello</p>");
+        assertThat(jar.run("cp", page.toString(), bucket.url("web/")).exitCode()).isZero();
+        assertThat(bucket.s3.headObject(bucket.name, "web/index.html").contentType()).isEqualTo("text/html");
+        assertThat(jar.run("cp", "--content-type", "text/x-custom", page.toString(), bucket.url("web/other")).exitCode())
+                .isZero();
+        assertThat(bucket.s3.headObject(bucket.name, "web/other").contentType()).isEqualTo("text/x-custom");
+        assertThat(jar.run("cp", "--no-guess-mime-type", page.toString(), bucket.url("web/plain.html")).exitCode()).isZero();
+        assertThat(bucket.s3.headObject(bucket.name, "web/plain.html").contentType()).isEqualTo("application/octet-stream");
+    }
+
+    @Test
     void cpToDashWritesTheObjectToStdoutVerifiedAndTheSummaryToStderr() throws Exception {
         Path file = dir.resolve("letters.txt");
         StringBuilder text = new StringBuilder();
@@ -268,11 +280,18 @@ class CliIT {
         byte[] bytes = Files.readAllBytes(file);
         bytes[9 * (int) ByteSize.MIB] ^= 1;  // same size, one bit flipped in part 2
         Path changed = Files.write(dir.resolve("changed.bin"), bytes);
-        Jar.Result bad = jar.run("verify", changed.toString(), bucket.url("verify.bin"));
+        // Without the part size, a composite ETag that no likely part size reproduces proves nothing either way
+        Jar.Result unsure = jar.run("verify", changed.toString(), bucket.url("verify.bin"));
+        assertThat(unsure.exitCode()).as(unsure.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(unsure.errLines()).singleElement().asString()
+                .startsWith("s3pump: " + changed + " could not be verified against " + bucket.url("verify.bin")
+                        + ": same size, but ETag ")
+                .contains("no part size tried (8.00 MiB").contains("--part-size");
+        // with it, it is a definite mismatch
+        Jar.Result bad = jar.run("verify", "--part-size", "8MiB", changed.toString(), bucket.url("verify.bin"));
         assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(bad.errLines()).singleElement().asString()
-                .startsWith("s3pump: " + changed + " and " + bucket.url("verify.bin") + " differ: same size, but ETag ")
-                .contains("no part size tried (8.00 MiB");
+                .startsWith("s3pump: " + changed + " and " + bucket.url("verify.bin") + " differ: same size, but ETag ");
     }
 
     /** A condition the test polls for. */

@@ -54,4 +54,32 @@ class CopyJobTest {
         assertThat(CpCommand.shellQuote("s3://bucket/a b")).isEqualTo("'s3://bucket/a b'");
         assertThat(CpCommand.shellQuote("it's")).isEqualTo("'it'\\''s'");
     }
+
+    @Test
+    void dashAsTheDestinationIsStandardOutput() {
+        assertThat(CopyJob.resolve("s3://bucket/k", "-", false)).isInstanceOfSatisfying(CopyJob.Download.class, d -> {
+            assertThat(d.toStdout()).isTrue();
+            assertThat(d.streamed()).isTrue();
+        });
+    }
+
+    @Test
+    void aSymbolicLinkIsWrittenThroughSoTheLinkStaysAndItsFileIsReplaced() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.bin"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.bin"), Path.of("real.bin"));
+        assertThat(CopyJob.resolve("s3://bucket/k", link.toString(), true))
+                .isEqualTo(new CopyJob.Download(new S3Url("bucket", "k"), real.toAbsolutePath(), true));
+        assertThatThrownBy(() -> CopyJob.resolve("s3://bucket/k", link.toString(), false))
+                .hasMessageContaining(real.toAbsolutePath() + " already exists");
+    }
+
+    @Test
+    void aDeviceOrFifoIsWrittenIntoInOrderWithoutForce() throws Exception {
+        assertThat(CopyJob.resolve("s3://bucket/k", "/dev/null", false)).isInstanceOfSatisfying(CopyJob.Download.class,
+                d -> assertThat(d.streamed()).isTrue());
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertThat(CopyJob.resolve("s3://bucket/k", fifo.toString(), false)).isEqualTo(
+                new CopyJob.Download(new S3Url("bucket", "k"), fifo, true, true));
+    }
 }

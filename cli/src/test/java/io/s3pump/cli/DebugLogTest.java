@@ -27,6 +27,9 @@ class DebugLogTest {
                 .endsWith("Signature=****").contains("Credential=test/20260101");
         assertThat(DebugLog.redact("x-amz-security-token:FQoGZX")).isEqualTo("x-amz-security-token:****");
         assertThat(DebugLog.redact("aws_secret_access_key = wJalr")).isEqualTo("aws_secret_access_key = ****");
+        assertThat(DebugLog.redact("Credentials[accessKeyId=test, secretAccessKey=****], addressing=PATH"))
+                .as("the redaction stops at the bracket that closes the value").isEqualTo(
+                        "Credentials[accessKeyId=test, secretAccessKey=****], addressing=PATH");
     }
 
     @Test

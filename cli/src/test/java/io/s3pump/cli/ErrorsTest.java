@@ -39,6 +39,12 @@ class ErrorsTest {
     }
 
     @Test
+    void aForbiddenWriteThatIsNotAboutWhoAsksIsAFailureNotAnAuthError() {
+        var v = Errors.classify(new S3Exception(403, "QuotaExceeded", "", null, "tx1", null), NANO);
+        assertThat(v.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
     void authCodesExitWithFour() {
         for (String code : new String[] {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied"}) {
             var v = Errors.classify(new S3Exception(403, code, "", null, "tx1", null), NANO);

@@ -20,6 +20,7 @@ public final class UploadOptions {
     private final boolean keepResumable;
     private final TransferListener listener;
     private final LocalMd5 localMd5;
+    private final String contentType;
 
     /**
      * Whether each part's MD5 is computed locally, so that the object's ETag is checked against the local bytes.
@@ -49,6 +50,7 @@ public final class UploadOptions {
         this.keepResumable = b.keepResumable;
         this.listener = b.listener;
         this.localMd5 = b.localMd5;
+        this.contentType = b.contentType;
     }
 
     public static UploadOptions defaults() {
@@ -63,8 +65,11 @@ public final class UploadOptions {
     public Builder toBuilder() {
         return new Builder().sizing(sizing).maxParts(maxParts).singlePutThreshold(singlePutThreshold)
                 .concurrency(concurrency).journalDir(journalDir).resume(resume).keepResumable(keepResumable)
-                .listener(listener).localMd5(localMd5);
+                .listener(listener).localMd5(localMd5).contentType(contentType);
     }
+
+    /** The object's {@code Content-Type}, or {@code null} for {@code application/octet-stream}. */
+    public String contentType() { return contentType; }
 
     public PartSizing sizing() { return sizing; }
     /** The part limit of the server (RGW's {@code rgw_multipart_part_upload_limit}), at most 10,000. */
@@ -100,7 +105,7 @@ public final class UploadOptions {
     public String toString() {
         return "UploadOptions[sizing=" + sizing + ", maxParts=" + maxParts + ", singlePutThreshold="
                 + singlePutThreshold + ", concurrency=" + concurrency + ", journalDir=" + journalDir + ", resume="
-                + resume + ", keepResumable=" + keepResumable + ", localMd5=" + localMd5 + "]";
+                + resume + ", keepResumable=" + keepResumable + ", localMd5=" + localMd5 + ", contentType=" + contentType + "]";
     }
 
     /** Collects upload settings; not thread-safe. */
@@ -114,8 +119,17 @@ public final class UploadOptions {
         private boolean keepResumable;
         private TransferListener listener = TransferListener.NONE;
         private LocalMd5 localMd5 = LocalMd5.AUTO;
+        private String contentType;
 
         private Builder() {}
+
+        /** The object's {@code Content-Type}; {@code null} (the default) for {@code application/octet-stream}. */
+        public Builder contentType(String type) {
+            if (type != null && (type.isBlank() || type.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)))
+                throw new IllegalArgumentException("content type must be printable ASCII: " + type);
+            this.contentType = type;
+            return this;
+        }
 
         public Builder localMd5(LocalMd5 mode) {
             this.localMd5 = Objects.requireNonNull(mode, "localMd5");

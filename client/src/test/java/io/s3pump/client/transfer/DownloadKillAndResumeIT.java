@@ -43,8 +43,8 @@ class DownloadKillAndResumeIT {
         }
 
         @Override
-        public String createMultipartUpload(String bucket, String key) throws IOException {
-            return store.createMultipartUpload(bucket, key);
+        public String createMultipartUpload(String bucket, String key, String contentType) throws IOException {
+            return store.createMultipartUpload(bucket, key, contentType);
         }
 
         @Override
@@ -69,8 +69,8 @@ class DownloadKillAndResumeIT {
         }
 
         @Override
-        public String putObject(String bucket, String key, MappedPart body) throws IOException {
-            return store.putObject(bucket, key, body);
+        public String putObject(String bucket, String key, String contentType, MappedPart body) throws IOException {
+            return store.putObject(bucket, key, contentType, body);
         }
 
         @Override

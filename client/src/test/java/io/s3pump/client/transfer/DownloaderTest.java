@@ -579,4 +579,14 @@ class DownloaderTest {
                 .hasMessage("Broken pipe");
         assertThat(store.getCalls.get()).isEqualTo(1);
     }
+
+    @Test
+    void aTargetNameTooLongForTheSideFilesSuffixesStillDownloads() throws IOException {
+        byte[] data = putMultipart("k", 9 * MIB, 8 * MIB, 44);
+        Path target = tmp.resolve("L".repeat(250));
+        DownloadResult r = downloader.download("b", "k", target, DownloadOptions.defaults());
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(dirListing()).containsExactly(target);
+    }
 }

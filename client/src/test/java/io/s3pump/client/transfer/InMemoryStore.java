@@ -59,7 +59,7 @@ final class InMemoryStore implements ObjectStore {
     volatile boolean failCreate;
 
     @Override
-    public String createMultipartUpload(String bucket, String key) throws IOException {
+    public String createMultipartUpload(String bucket, String key, String contentType) throws IOException {
         if (failCreate) throw new io.s3pump.client.S3Exception(403, "AccessDenied", "create", key, "r", "h");
         String id = "upload-" + ids.incrementAndGet();
         uploads.put(id, new ConcurrentHashMap<>());
@@ -130,7 +130,7 @@ final class InMemoryStore implements ObjectStore {
     }
 
     @Override
-    public String putObject(String bucket, String key, MappedPart body) throws IOException {
+    public String putObject(String bucket, String key, String contentType, MappedPart body) throws IOException {
         byte[] data = read(body);
         String etag = md5(data).hex();
         objects.put(bucket + "/" + key, new Obj(data, etag));

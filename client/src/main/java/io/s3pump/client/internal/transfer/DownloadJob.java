@@ -126,7 +126,7 @@ public final class DownloadJob {
         Files.createDirectories(dir);
         // Every download has a fixed temporary name and records its finished ranges in a state file beside it as
         // they finish, so that even a kill -9 leaves something that keepPartial (cp --resume) continues.
-        Path statePath = dir.resolve("." + target.getFileName() + ".s3pump.state");
+        Path statePath = dir.resolve(sideStem(target) + ".state");
         Temp temp = openTemp(dir);
         Path tmp = temp.path();
         String boot = bootId.current().orElse(null);
@@ -204,6 +204,25 @@ public final class DownloadJob {
         }
     }
 
+    /** Longest target name whose side files ({@code .NAME.s3pump.state.tmp}) stay within a 255-byte file name. */
+    static final int MAX_PLAIN_SIDE_NAME = 200;
+
+    /**
+     * The name the temporary and state files of a download to {@code target} start with: {@code .NAME.s3pump}, or
+     * for a name too long to take the suffixes, {@code .s3pump-} and a hash of the name (still one fixed name per
+     * target, so that a resume finds it).
+     */
+    static String sideStem(Path target) {
+        String name = target.getFileName().toString();
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PLAIN_SIDE_NAME) return "." + name + ".s3pump";
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ".s3pump-" + HexFormat.of().formatHex(h, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
+    }
+
     /** Removes the state file and the temporary file a killed save may have left. */
     private static void deleteState(Path statePath) throws IOException {
         Files.deleteIfExists(statePath);
@@ -212,7 +231,7 @@ public final class DownloadJob {
 
     /** Opens the fixed temporary name and locks it, or a private name if another download holds the lock. */
     private Temp openTemp(Path dir) throws IOException {
-        Path fixed = dir.resolve("." + target.getFileName() + ".s3pump.part");
+        Path fixed = dir.resolve(sideStem(target) + ".part");
         FileChannel ch = FileChannel.open(fixed, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -227,7 +246,7 @@ public final class DownloadJob {
         ch.close();
         LOG.log(System.Logger.Level.INFO, () -> "another download to " + target + " is running; this one uses a"
                 + " private temporary file and cannot be resumed");
-        Path tmp = dir.resolve("." + target.getFileName() + ".s3pump-"
+        Path tmp = dir.resolve(sideStem(target) + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".part");
         return new Temp(tmp, FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE), null);

@@ -16,7 +16,7 @@ import java.util.Objects;
 public interface ObjectStore {
 
     /** Starts a multipart upload and returns its upload id. */
-    String createMultipartUpload(String bucket, String key) throws IOException;
+    String createMultipartUpload(String bucket, String key, String contentType) throws IOException;
 
     /**
      * Uploads one part straight from its mapping (re-sent from the mapping on a retry) and returns the ETag the
@@ -37,7 +37,7 @@ public interface ObjectStore {
     List<Reconciliation.ListedPart> listParts(String bucket, String key, String uploadId) throws IOException;
 
     /** Uploads a whole object in one request, like {@link #uploadPart}, and returns its ETag. */
-    String putObject(String bucket, String key, MappedPart body) throws IOException;
+    String putObject(String bucket, String key, String contentType, MappedPart body) throws IOException;
 
     /** What checks the bytes of an upload on the server side, in the client's integrity mode. */
     PayloadCheck payloadCheck();

@@ -36,8 +36,9 @@ public final class S3ClientStore implements ObjectStore {
     }
 
     @Override
-    public String createMultipartUpload(String bucket, String key) throws IOException {
-        return client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key)).uploadId();
+    public String createMultipartUpload(String bucket, String key, String contentType) throws IOException {
+        return client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key).withContentType(contentType))
+                .uploadId();
     }
 
     @Override
@@ -50,8 +51,9 @@ public final class S3ClientStore implements ObjectStore {
     }
 
     @Override
-    public String putObject(String bucket, String key, MappedPart part) throws IOException {
-        PutObjectResult result = client.putObject(PutObjectRequest.of(bucket, key).withPrecomputed(known(part)),
+    public String putObject(String bucket, String key, String contentType, MappedPart part) throws IOException {
+        PutObjectResult result = client.putObject(PutObjectRequest.of(bucket, key).withContentType(contentType)
+                        .withPrecomputed(known(part)),
                 UploadBody.ofFileMapping(part.segment()));
         offer(part, result.digests());
         return result.eTag() == null ? "" : result.eTag();

@@ -91,7 +91,7 @@ public final class StreamUploadJob {
             try (Arena a = first.arena()) {
                 MappedPart part = MappedPart.wrap(first.bytes(), 1);
                 if (hashLocally) part.md5();
-                String etag = store.putObject(bucket, key, part);
+                String etag = store.putObject(bucket, key, options.contentType(), part);
                 long size = first.bytes().byteSize();
                 ObjectStore.Head head = store.headObject(bucket, key);
                 Verification v = verify(head, size, part.md5IfKnown() == null ? null : part.md5IfKnown().hex(), etag);
@@ -104,7 +104,7 @@ public final class StreamUploadJob {
 
         String uploadId;
         try {
-            uploadId = store.createMultipartUpload(bucket, key);
+            uploadId = store.createMultipartUpload(bucket, key, options.contentType());
         } catch (IOException | RuntimeException e) {
             first.arena().close();
             throw e;

@@ -77,7 +77,7 @@ public final class UploadJob {
         try (MappedPart part = MappedPart.map(channel, 1, 0, identity.size())) {
             ProgressTracker.PartCounter counter = tracker.part(identity.size());
             if (hashLocally) part.md5();
-            putEtag = store.putObject(bucket, key, part);
+            putEtag = store.putObject(bucket, key, options.contentType(), part);
             counter.done();
             md5 = part.md5IfKnown();
         } catch (InternalError e) {
@@ -263,7 +263,7 @@ public final class UploadJob {
                 LOG.log(System.Logger.Level.INFO, () -> "resuming upload " + journal.uploadId() + ": " + resumed
                         + " parts done, " + todo.size() + " to check or send");
             } else {
-                String uploadId = store.createMultipartUpload(bucket, key);
+                String uploadId = store.createMultipartUpload(bucket, key, options.contentType());
                 journal = UploadJournal.start(bucket, key, uploadId, identity, plan.partSize(), plan.partCount());
                 for (int n = 1; n <= plan.partCount(); n++) todo.add(n);
             }
