@@ -59,7 +59,25 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
         PrintWriter err = cmd.getErr();
         err.println(name + ": " + msg + " (see '" + name + " --help')");
         err.flush();
+        if (asksForJson(args)) {
+            // The options never parsed, but a script that asked for JSON still gets its one document.
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", msg);
+            error.put("exitCode", ExitCodes.USAGE);
+            cmd.getOut().println(Printer.toJson(Map.of("error", error)));
+            cmd.getOut().flush();
+        }
         return ExitCodes.USAGE;
+    }
+
+    /** Whether the raw arguments ask for {@code --output json}, read without the parser that just failed. */
+    static boolean asksForJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) return false;
+            if (args[i].equals("--output=json") || (args[i].equals("--output") && i + 1 < args.length
+                    && args[i + 1].equals("json"))) return true;
+        }
+        return false;
     }
 
     @Override

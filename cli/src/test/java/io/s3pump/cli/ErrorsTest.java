@@ -45,6 +45,16 @@ class ErrorsTest {
     }
 
     @Test
+    void aParseErrorUnderOutputJsonStillPrintsOneJsonDocument() throws Exception {
+        Cli.Result r = Cli.run("cp", "--output", "json", "--part-size", "abc", "a", "s3://bucket/k");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).hasSize(1);
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(doc.get("error").get("exitCode").asInt()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("cp", "--part-size", "abc", "a", "s3://bucket/k").out()).isEmpty();
+    }
+
+    @Test
     void authCodesExitWithFour() {
         for (String code : new String[] {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied"}) {
             var v = Errors.classify(new S3Exception(403, code, "", null, "tx1", null), NANO);

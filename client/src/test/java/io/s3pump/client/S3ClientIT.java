@@ -380,6 +380,19 @@ class S3ClientIT {
     }
 
     @Test
+    void anEmptyObjectCanBeUploadedInEveryModeRgwAccepts() throws Exception {
+        Integrity[] modes = {Integrity.CONTENT_MD5, Integrity.SIGNED_PAYLOAD, Integrity.UNSIGNED_PAYLOAD,
+                new Integrity.StreamingSigned(64 * 1024), new Integrity.ChecksumHeader(ChecksumAlgorithm.CRC32C)};
+        for (Integrity mode : modes) {
+            String key = "empty/" + mode.getClass().getSimpleName() + "-" + UUID.randomUUID();
+            PutObjectResult r = client.putObject(PutObjectRequest.of(bucket, key).withIntegrity(mode),
+                    UploadBody.of(new byte[0]));
+            assertThat(r.eTag()).as(mode.toString()).isEqualTo(md5(new byte[0]));
+            assertThat(client.headObject(bucket, key).contentLength()).as(mode.toString()).isZero();
+        }
+    }
+
+    @Test
     void rgwVerifiesContentMd5AndTheSignedSha256ButRejectsTrailers() {
         byte[] data = "payload".getBytes(StandardCharsets.UTF_8);
         String zeros32 = "0".repeat(32);
