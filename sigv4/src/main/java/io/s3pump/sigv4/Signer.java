@@ -185,7 +185,7 @@ public final class Signer {
         }
         signed.addAll(added);
 
-        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(),
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), params.uriRules().canonicalUri(request.path()),
                 CanonicalQuery.of(request.query()), CanonicalHeaders.of(signed), contentSha256);
         SigningKey key = signingKey(params, stamp);
         SigningRecord record = signCanonical(canonical, credentials, key, amzDate, scope, false);
@@ -274,7 +274,7 @@ public final class Signer {
         if (v4a) query.add(new QueryParam("X-Amz-Region-Set", params.region()));
         if (credentials.sessionToken() != null) query.add(new QueryParam("X-Amz-Security-Token", credentials.sessionToken()));
         query.add(new QueryParam("X-Amz-SignedHeaders", headers.signedHeaders()));
-        CanonicalRequest canonical = new CanonicalRequest(request.method(), request.path(), CanonicalQuery.of(query),
+        CanonicalRequest canonical = new CanonicalRequest(request.method(), params.uriRules().canonicalUri(request.path()), CanonicalQuery.of(query),
                 headers, mode.contentSha256());
         SigningRecord record = signCanonical(canonical, credentials, signingKey(params, stamp), amzDate, scope, true);
 

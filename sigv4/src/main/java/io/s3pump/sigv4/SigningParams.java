@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param region the signing region, such as {@code us-east-1} (RGW accepts any name its zonegroup uses)
  * @param service the signing service, {@code s3} for S3 and RGW
  * @param time the signing time, sent as {@code x-amz-date}
+ * @param uriRules how the canonical URI is made from the wire path; by default {@link UriRules#forService}
  */
-public record SigningParams(Credentials credentials, String region, String service, Instant time) {
+public record SigningParams(Credentials credentials, String region, String service, Instant time, UriRules uriRules) {
 
     /**
      * Truncates the time to the second, as {@code x-amz-date} does.
@@ -34,6 +35,12 @@ public record SigningParams(Credentials credentials, String region, String servi
         checkScopePart("service", service);
         Objects.requireNonNull(time, "time");
         time = time.truncatedTo(ChronoUnit.SECONDS);
+        Objects.requireNonNull(uriRules, "uriRules");
+    }
+
+    /** Signing parameters with the URI rules of {@code service}: S3's for S3, SigV4's general ones otherwise. */
+    public SigningParams(Credentials credentials, String region, String service, Instant time) {
+        this(credentials, region, service, time, UriRules.forService(service));
     }
 
     /** Signing parameters for S3 (service {@code s3}). */
@@ -43,7 +50,12 @@ public record SigningParams(Credentials credentials, String region, String servi
 
     /** The same parameters at another time, e.g. for a retry. */
     public SigningParams at(Instant newTime) {
-        return new SigningParams(credentials, region, service, newTime);
+        return new SigningParams(credentials, region, service, newTime, uriRules);
+    }
+
+    /** The same parameters with other URI rules (say, S3's rules for an S3-compatible service of another name). */
+    public SigningParams withUriRules(UriRules rules) {
+        return new SigningParams(credentials, region, service, time, rules);
     }
 
     private static void checkScopePart(String what, String value) {

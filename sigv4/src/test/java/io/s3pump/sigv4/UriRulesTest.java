@@ -1,0 +1,45 @@
+package io.s3pump.sigv4;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The canonical URI under S3's rules and under SigV4's general ones (botocore's SigV4Auth, aws-c-auth's defaults). */
+class UriRulesTest {
+    private static final Credentials CREDS = Credentials.of("AKIDEXAMPLE", "secret");
+    private static final Instant NOW = Instant.parse("2015-08-30T12:36:00Z");
+
+    @Test
+    void s3AndItsVariantsSignTheWirePathVerbatim() {
+        assertThat(UriRules.forService("s3")).isEqualTo(UriRules.S3);
+        assertThat(UriRules.forService("s3-object-lambda")).isEqualTo(UriRules.S3);
+        assertThat(UriRules.forService("s3express")).isEqualTo(UriRules.S3);
+        assertThat(UriRules.S3.canonicalUri("/b/a%20b/./c/../d//e")).isEqualTo("/b/a%20b/./c/../d//e");
+    }
+
+    @Test
+    void otherServicesNormaliseThePathAndEncodeItAgain() {
+        assertThat(UriRules.forService("execute-api")).isEqualTo(UriRules.STANDARD);
+        assertThat(UriRules.STANDARD.canonicalUri("/a%20b/c")).isEqualTo("/a%2520b/c");
+        assertThat(UriRules.STANDARD.canonicalUri("/a/./b/../c")).isEqualTo("/a/c");
+        assertThat(UriRules.STANDARD.canonicalUri("/a//b/")).isEqualTo("/a/b/");
+        assertThat(UriRules.STANDARD.canonicalUri("//")).isEqualTo("/");
+        assertThat(UriRules.STANDARD.canonicalUri("/..")).isEqualTo("/");
+        assertThat(UriRules.STANDARD.canonicalUri("/~a-b_c.d/$x")).isEqualTo("/~a-b_c.d/%24x");
+    }
+
+    @Test
+    void theRulesFollowTheServiceUnlessGiven() {
+        SignableRequest get = SignableRequest.of("GET", "example.amazonaws.com", "/a%20b/./c", PayloadMode.empty());
+        String generic = Signer.sigV4().sign(get, new SigningParams(CREDS, "us-east-1", "execute-api", NOW)).canonicalRequest();
+        assertThat(generic.split("\n")[1]).isEqualTo("/a%2520b/c");
+        String s3 = Signer.sigV4().sign(get, SigningParams.s3(CREDS, "us-east-1", NOW)).canonicalRequest();
+        assertThat(s3.split("\n")[1]).isEqualTo("/a%20b/./c");
+        String told = Signer.sigV4().sign(get, new SigningParams(CREDS, "us-east-1", "storage", NOW)
+                .withUriRules(UriRules.S3)).canonicalRequest();
+        assertThat(told.split("\n")[1]).isEqualTo("/a%20b/./c");
+        assertThat(new SigningParams(CREDS, "us-east-1", "execute-api", NOW).at(NOW.plusSeconds(5)).uriRules())
+                .isEqualTo(UriRules.STANDARD);
+    }
+}
