@@ -34,6 +34,16 @@ sealed interface CopyJob {
         boolean toStdout() {
             return file == null;
         }
+
+        /**
+         * A download into {@code file}, which may exist: through a symbolic link to the file it names, into a FIFO
+         * or device in order, over a regular file.
+         */
+        static Download into(S3Url source, Path file) {
+            Path target = Files.isSymbolicLink(file) ? linkTarget(file) : file;
+            boolean special = Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+            return new Download(source, target, true, special);
+        }
     }
 
     /**

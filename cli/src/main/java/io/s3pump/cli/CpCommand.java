@@ -327,7 +327,9 @@ final class CpCommand extends S3Command {
                             S3Url url = j instanceof CopyJob.Upload u ? u.target() : ((CopyJob.Download) j).source();
                             String local = String.valueOf(j instanceof CopyJob.Upload u ? u.file()
                                     : ((CopyJob.Download) j).file());
-                            Errors.Verdict v = e instanceof ResumableUploadException r
+                            Errors.Verdict v = guard.fired() && !(e instanceof ResumableUploadException)
+                                    ? new Errors.Verdict(ExitCodes.INTERRUPTED, null, "interrupted")
+                                    : e instanceof ResumableUploadException r
                                     ? new Errors.Verdict(ExitCodes.INTERRUPTED, null, "upload " + r.uploadId()
                                             + " kept with " + r.partsDone() + " of " + r.partCount() + " parts done")
                                     : Errors.classify(e, (Targeted) () -> url);

@@ -111,6 +111,7 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
                     oneLine(v.getMessage()));
             case FileChangedException f -> new Verdict(ExitCodes.FAILURE, "FileChanged", oneLine(f.getMessage()));
             case InterruptedException i -> interrupted();
+            case java.nio.channels.ClosedByInterruptException c -> interrupted();
             case NoSuchFileException n -> new Verdict(ExitCodes.NOT_FOUND, null, "no such file or directory: " + n.getFile());
             case NotDirectoryException n -> new Verdict(ExitCodes.NOT_FOUND, null, "not a directory: " + n.getFile());
             case AccessDeniedException a -> new Verdict(ExitCodes.FAILURE, null, "permission denied: " + a.getFile());

@@ -65,8 +65,8 @@ final class RecursiveCopy {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path p, IOException e) {
-                    refused.add(p + (e instanceof FileSystemLoopException ? " is a link back into the tree (not"
-                            + " followed)" : ": " + Errors.oneLine(String.valueOf(e.getMessage()))));
+                    refused.add(e instanceof FileSystemLoopException ? p + " is a link back into the tree (not followed)"
+                            : Errors.classify(e, null).message());
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -105,7 +105,7 @@ final class RecursiveCopy {
             throw CliException.usage(dst + " is not a directory; cp --recursive downloads into a directory");
         }
         String prefix = asDirectory(src.key());
-        List<Item> items = new ArrayList<>();
+        List<Item> found = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         List<Path> inTheWay = new ArrayList<>();
         int[] skipped = new int[1];
@@ -133,10 +133,27 @@ final class RecursiveCopy {
                         continue;
                     }
                 }
-                items.add(new Item(new CopyJob.Download(key, file, true), c.size()));
+                found.add(new Item(CopyJob.Download.into(key, file), c.size()));
             }
             return true;
         });
+        List<Item> items = found;
+        // A key that is also another key's folder ("a" and "a/b") cannot be both a file and a directory here.
+        java.util.Set<Path> folders = new java.util.HashSet<>();
+        for (Item i : items) {
+            for (Path p = ((CopyJob.Download) i.job()).file().getParent(); p != null && !p.equals(dir); p = p.getParent())
+                folders.add(p);
+        }
+        if (!folders.isEmpty()) {
+            List<Item> kept = new ArrayList<>();
+            for (Item i : items) {
+                CopyJob.Download d = (CopyJob.Download) i.job();
+                if (folders.contains(d.file())) refused.add(d.source() + " cannot be the file " + d.file()
+                        + ": other keys need it as a directory");
+                else kept.add(i);
+            }
+            items = kept;
+        }
         if (!inTheWay.isEmpty()) {
             throw CliException.usage(inTheWay.getFirst() + (inTheWay.size() == 1 ? " already exists"
                     : " and " + (inTheWay.size() - 1) + " more files already exist") + "; add --force to overwrite"

@@ -137,6 +137,18 @@ class RecursiveIT {
     }
 
     @Test
+    void aKeyThatIsAlsoAnotherKeysFolderIsRefusedBeforeAnythingCollides() throws Exception {
+        put("t7/a", "file");
+        put("t7/a/b", "inside");
+        Path back = dir.resolve("collide");
+        Jar.Result down = jar.run("cp", "-r", bucket.url("t7"), back.toString());
+        assertThat(down.exitCode()).as(down.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(down.errLines()).singleElement().asString().contains(bucket.url("t7/a") + " cannot be the file")
+                .contains("as a directory");
+        assertThat(Files.readString(back.resolve("a/b"))).isEqualTo("inside");
+    }
+
+    @Test
     void anUploadResumeSendsOnlyTheFilesNotAlreadyThere() throws Exception {
         Path src = tree("again");
         Jar.Result first = jar.run("cp", "-r", src.toString(), bucket.url("t5/"));

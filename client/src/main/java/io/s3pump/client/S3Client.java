@@ -293,40 +293,49 @@ public final class S3Client implements AutoCloseable {
                 requireKey(request.key())).flag("uploads");
         b.header("Content-Type", request.contentType() == null ? "application/octet-stream" : request.contentType());
         request.userMetadata().forEach((k, v) -> b.header("x-amz-meta-" + k, v));
-        java.util.concurrent.atomic.AtomicBoolean retried = new java.util.concurrent.atomic.AtomicBoolean();
-        long started = System.nanoTime();
+        // The attempts whose answer never came (a transport failure, not an error answer) may have created an
+        // upload each: their time windows, in our clock, from the attempt's start to the next one's.
+        List<Instant[]> lost = new ArrayList<>();
+        Instant[] attemptStart = {config.clock().instant()};
         InitiateMultipartUploadResult created = transport.execute(b.build(),
-                (resp, body) -> S3Xml.read(body, InitiateMultipartUploadResult.class), () -> retried.set(true));
-        if (retried.get()) abortLostAttempts(request.bucket(), request.key(), created.uploadId(),
-                Duration.ofNanos(System.nanoTime() - started));
+                (resp, body) -> S3Xml.read(body, InitiateMultipartUploadResult.class), failure -> {
+                    Instant now = config.clock().instant();
+                    if (!(failure instanceof S3Exception)) lost.add(new Instant[] {attemptStart[0], now});
+                    attemptStart[0] = now;
+                });
+        if (!lost.isEmpty()) abortLostAttempts(request.bucket(), request.key(), created.uploadId(), lost, attemptStart[0]);
         return created;
     }
 
     /**
      * CreateMultipartUpload is not idempotent: an attempt whose answer was lost may still have created an upload
-     * that nobody would ever complete or abort. After a retried create, the uploads of the same key that the server
-     * started within the call's duration before the one it answered with are those attempts', and are aborted.
+     * that nobody would ever complete or abort. S3 records nothing that ties an upload to the request that made
+     * it, so the tie is the time: an upload of the same key that the server started within a lost attempt's
+     * window (mapped to the server's clock by the upload it did answer with, ±1 s) is that attempt's, and is
+     * aborted. Another writer's upload of the same key would have to start within that second to be mistaken.
      */
-    private void abortLostAttempts(String bucket, String key, String uploadId, Duration took) {
+    private void abortLostAttempts(String bucket, String key, String uploadId, List<Instant[]> lost, Instant answered) {
         try {
-            List<Upload> strays = new ArrayList<>();
+            List<Upload> same = new ArrayList<>();
             listMultipartUploadsAll(ListMultipartUploadsRequest.of(bucket).withPrefix(key), page -> {
-                for (Upload u : page.uploads()) if (u.key().equals(key)) strays.add(u);
+                for (Upload u : page.uploads()) if (u.key().equals(key)) same.add(u);
                 return true;
             });
-            Upload ours = strays.stream().filter(u -> u.uploadId().equals(uploadId)).findFirst().orElse(null);
+            Upload ours = same.stream().filter(u -> u.uploadId().equals(uploadId)).findFirst().orElse(null);
             if (ours == null || ours.initiated() == null) return;
-            java.time.Instant from = ours.initiated().minus(took).minusSeconds(1);
-            for (Upload u : strays) {
-                if (u == ours || u.initiated() == null || u.initiated().isBefore(from) || u.initiated().isAfter(ours.initiated()))
-                    continue;
+            Duration offset = Duration.between(answered, ours.initiated());   // server clock minus ours, plus latency
+            for (Upload u : same) {
+                if (u == ours || u.initiated() == null || u.initiated().isAfter(ours.initiated())) continue;
+                boolean inALostWindow = lost.stream().anyMatch(w -> !u.initiated().isBefore(w[0].plus(offset).minusSeconds(1))
+                        && !u.initiated().isAfter(w[1].plus(offset).plusSeconds(1)));
+                if (!inALostWindow) continue;
                 abortMultipartUpload(bucket, key, u.uploadId());
                 LOG.log(System.Logger.Level.INFO, () -> "aborted upload " + u.uploadId() + " of " + key
                         + ", created by a CreateMultipartUpload attempt whose answer was lost");
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "could not look for uploads left by a retried"
-                    + " CreateMultipartUpload of " + key + ": " + e);
+            LOG.log(System.Logger.Level.WARNING, () -> "could not look for an upload left by a CreateMultipartUpload"
+                    + " attempt whose answer was lost (" + key + "): " + e);
         }
     }
 

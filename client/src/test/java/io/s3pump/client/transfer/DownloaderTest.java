@@ -589,4 +589,14 @@ class DownloaderTest {
         assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
         assertThat(dirListing()).containsExactly(target);
     }
+
+    @Test
+    void anObjectWhosePartSizeCouldOnlyBeGuessedAsTheSmallestThatFitsIsReadOnceAndVouchedForBySizeOnly() throws IOException {
+        byte[] data = putMultipart("k", 47_200_100, 5_900_000, 45);   // 9 parts of an odd size no default gives
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"), DownloadOptions.defaults());
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_ONLY);
+        assertThat(r.verification().detail()).contains("was not reproduced with the guessed");
+        assertThat(store.getCalls.get()).as("no second read").isEqualTo(9);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+    }
 }

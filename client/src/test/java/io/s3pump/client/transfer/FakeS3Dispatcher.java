@@ -45,6 +45,8 @@ final class FakeS3Dispatcher extends Dispatcher {
     volatile java.util.function.UnaryOperator<Stored> loseNextCompleteAnswer;
     /** How many of the next CompleteMultipartUpload answers are cut off after the headers (each carried out first). */
     final AtomicInteger loseCompleteAnswers = new AtomicInteger();
+    /** Responses served, in order, to CreateMultipartUpload before it is handled (an error creates nothing). */
+    final Deque<MockResponse> createFaults = new ConcurrentLinkedDeque<>();
     /** When set, the next CreateMultipartUpload creates an upload and its answer is cut off. */
     volatile boolean loseNextCreateAnswer;
     /** When each upload was created, for ListMultipartUploads' Initiated. */
@@ -94,6 +96,8 @@ final class FakeS3Dispatcher extends Dispatcher {
         boolean uploadsFlag = request.getUrl().queryParameterNames().contains("uploads");
         if ("POST".equals(method) && uploadsFlag) {
             operations.add("CreateMultipartUpload");
+            MockResponse fault = createFaults.poll();
+            if (fault != null) return fault;
             String id = "up" + ids.incrementAndGet();
             uploads.put(id, new ConcurrentHashMap<>());
             initiated.put(id, java.time.Instant.now());

@@ -318,6 +318,18 @@ class TransferFaultsTest {
     }
 
     @Test
+    void aCreateMultipartUploadRetriedAfterAnErrorAnswerAbortsNoOneElsesUpload() throws IOException {
+        Path f = randomFile(11 * MIB);
+        s3.uploads.put("someone-elses", new java.util.concurrent.ConcurrentHashMap<>());
+        s3.initiated.put("someone-elses", java.time.Instant.now());
+        s3.createFaults.add(FakeS3Dispatcher.error(503, "SlowDown"));   // an answer: nothing was created
+        new Uploader(client).upload(f, "b", "k", options());
+        assertThat(s3.count("CreateMultipartUpload")).isEqualTo(2);
+        assertThat(s3.count("AbortMultipartUpload")).isZero();
+        assertThat(openUploads()).containsExactly("someone-elses");
+    }
+
+    @Test
     void aClosedClientFailsAtOnceInsteadOfRetrying() {
         // Retries 60 s apart: a closed client that retried would not fail within the 20 s allowed.
         S3Client closed = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())

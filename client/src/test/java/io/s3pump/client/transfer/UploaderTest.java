@@ -97,9 +97,10 @@ class UploaderTest {
     }
 
     @Test
-    void anInterruptRightAfterTheUploadIsCreatedKeepsItResumableInsteadOfOrphaningIt() throws IOException {
+    void anInterruptWhileTheUploadIsCreatedKeepsItResumableInsteadOfOrphaningIt() throws IOException {
         Path f = randomFile(12 * MIB, 31);
-        store.afterCreate = () -> Thread.currentThread().interrupt();   // Ctrl-C before the first journal save
+        Thread caller = Thread.currentThread();
+        store.afterCreate = caller::interrupt;   // Ctrl-C while CreateMultipartUpload is answering
         try {
             assertThatThrownBy(() -> uploader.upload(f, "b", "k", opts().build()))
                     .isInstanceOfSatisfying(ResumableUploadException.class, e -> assertThat(e.journal()).exists());

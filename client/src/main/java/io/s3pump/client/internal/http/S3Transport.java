@@ -134,10 +134,12 @@ public final class S3Transport implements AutoCloseable {
     }
 
     /**
-     * As {@link #execute(S3Request, Handler)}, and calls {@code onRetry} before each attempt after the first: for a
-     * request that is not idempotent, whose caller must then look for what an attempt whose answer was lost did.
+     * As {@link #execute(S3Request, Handler)}, and hands {@code onRetry} each failed attempt's failure just before
+     * the next attempt: for a request that is not idempotent, whose caller must then look for what an attempt whose
+     * answer was lost did.
      */
-    public <T> T execute(S3Request request, Handler<T> handler, Runnable onRetry) throws IOException {
+    public <T> T execute(S3Request request, Handler<T> handler, java.util.function.Consumer<IOException> onRetry)
+            throws IOException {
         return run(request, handler, false, onRetry);
     }
 
@@ -234,7 +236,8 @@ public final class S3Transport implements AutoCloseable {
                 expect);
     }
 
-    private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen, Runnable onRetry) throws IOException {
+    private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen,
+                      java.util.function.Consumer<IOException> onRetry) throws IOException {
         RetryPolicy policy = config.retryPolicy();
         long start = System.nanoTime();
         boolean skewCorrected = false;
@@ -299,7 +302,7 @@ public final class S3Transport implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + " attempt " + failedAttempt + " failed ("
                     + cause + "); retrying in " + delay.toMillis() + " ms");
             sleep(delay);
-            if (onRetry != null) onRetry.run();
+            if (onRetry != null) onRetry.accept(cause);
         }
     }
 

@@ -330,6 +330,13 @@ public final class DownloadJob {
             return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; " + layout.detail());
         String first = computedEtag(ch, size, layout, md5s);
         if (first.equals(etag)) return matched(size, etag, layout, "");
+        if (layout.check() == Check.COMPOSITE_GUESSED && !PartSizeGuess.isCommon(size, layout.rangeSize())) {
+            // Only the smallest size that fits could be guessed: most likely the uploader used another one, and
+            // a second read would tell nothing new.
+            return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag " + etag
+                    + " was not reproduced with the guessed " + layout.detail() + " (the uploader's part size is"
+                    + " unknown; give it as the part size to check the ETag)");
+        }
         LOG.log(System.Logger.Level.INFO, () -> "the downloaded bytes give ETag " + first + ", not " + etag
                 + "; reading s3://" + bucket + "/" + key + " again to tell a damaged transfer from an unknown layout");
         java.util.Arrays.fill(done, false);

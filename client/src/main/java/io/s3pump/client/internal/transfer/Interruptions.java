@@ -1,5 +1,6 @@
 package io.s3pump.client.internal.transfer;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
@@ -15,5 +16,40 @@ final class Interruptions {
     static boolean isInterruption(Throwable t) {
         return (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))
                 || t instanceof ClosedByInterruptException || t instanceof InterruptedException;
+    }
+
+    /**
+     * Runs {@code call} to the end even if the calling thread is interrupted meanwhile, and restores the interrupt
+     * afterwards. For the requests whose answer must not be lost to Ctrl-C: a CreateMultipartUpload whose upload id
+     * is the only handle on what the server made, a Complete that may already have taken effect. The call runs on
+     * a virtual thread of its own (its socket is not closed by the caller's interrupt); they take milliseconds.
+     */
+    static <T> T uninterruptibly(IoCall<T> call) throws IOException {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call::call);
+        Thread.ofVirtual().name("s3pump-uninterruptible").start(task);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) throw io;
+                    if (cause instanceof RuntimeException r) throw r;
+                    if (cause instanceof Error err) throw err;
+                    throw new IOException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A request that returns a value. */
+    @FunctionalInterface
+    interface IoCall<T> {
+        T call() throws IOException;
     }
 }

@@ -20,6 +20,20 @@ public final class PartSizeGuess {
 
     private PartSizeGuess() {}
 
+    /**
+     * Whether {@code partSize} is one that uploaders choose by default (s3pump's own plan for {@code size}, or a
+     * common client's default), rather than the fallback of the smallest size that fits: a layout that likely is
+     * the uploader's, so that an ETag it does not reproduce is worth a second look.
+     */
+    public static boolean isCommon(long size, long partSize) {
+        for (long c : COMMON) if (c == partSize) return true;
+        try {
+            return PartPlan.plan(size, PartSizing.auto(), PartPlan.MAX_PARTS, 0).partSize() == partSize;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Whether parts of {@code partSize} bytes cut {@code size} bytes into exactly {@code parts} parts. */
     public static boolean fits(long size, int parts, long partSize) {
         return partSize > 0 && Math.ceilDiv(size, partSize) == parts && (parts > 1 || partSize >= size);

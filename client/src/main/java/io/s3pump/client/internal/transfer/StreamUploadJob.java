@@ -104,7 +104,7 @@ public final class StreamUploadJob {
 
         String uploadId;
         try {
-            uploadId = store.createMultipartUpload(bucket, key, options.contentType());
+            uploadId = Interruptions.uninterruptibly(() -> store.createMultipartUpload(bucket, key, options.contentType()));
         } catch (IOException | RuntimeException e) {
             first.arena().close();
             throw e;
@@ -179,7 +179,12 @@ public final class StreamUploadJob {
             try {
                 List<io.s3pump.client.CompletedPart> parts = new ArrayList<>();
                 for (int n = 1; n <= count; n++) parts.add(new io.s3pump.client.CompletedPart(n, etags.get(n)));
-                confirmed = UploadJob.complete(store, bucket, key, uploadId, parts, total);
+                String id = uploadId;
+                long bytes = total;
+                confirmed = Interruptions.uninterruptibly(() -> {
+                    ObjectStore.Head c = UploadJob.complete(store, bucket, key, id, parts, bytes);
+                    return c != null ? c : store.headObject(bucket, key);
+                });
             } catch (IOException | RuntimeException e) {
                 f = e;
             }

@@ -263,7 +263,9 @@ public final class UploadJob {
                 LOG.log(System.Logger.Level.INFO, () -> "resuming upload " + journal.uploadId() + ": " + resumed
                         + " parts done, " + todo.size() + " to check or send");
             } else {
-                String uploadId = store.createMultipartUpload(bucket, key, options.contentType());
+                // Seen through to the end: an interrupt that lost the answer would leave an upload no one knows.
+                String uploadId = Interruptions.uninterruptibly(
+                        () -> store.createMultipartUpload(bucket, key, options.contentType()));
                 journal = UploadJournal.start(bucket, key, uploadId, identity, plan.partSize(), plan.partCount());
                 for (int n = 1; n <= plan.partCount(); n++) todo.add(n);
             }
@@ -286,7 +288,11 @@ public final class UploadJob {
                     List<io.s3pump.client.CompletedPart> parts = new ArrayList<>(plan.partCount());
                     for (int n = 1; n <= plan.partCount(); n++)
                         parts.add(new io.s3pump.client.CompletedPart(n, finished.get(n).etag()));
-                    confirmed = complete(store, bucket, key, uploadId, parts, identity.size());
+                    // Complete (and the check of what it made) may already take effect: finished even on Ctrl-C
+                    confirmed = Interruptions.uninterruptibly(() -> {
+                        ObjectStore.Head c = complete(store, bucket, key, uploadId, parts, identity.size());
+                        return c != null ? c : store.headObject(bucket, key);
+                    });
                 } catch (IOException | RuntimeException e) {
                     f = e;
                 }
