@@ -395,12 +395,7 @@ final class CpCommand extends S3Command {
     String contentTypeFor(String name) {
         if (contentType != null) return contentType;
         if (noGuessMimeType || name == null || name.isEmpty()) return null;
-        try {
-            // ~/.mime.types, /etc/mime.types, then the JDK's own table: by the name alone, the file is not read
-            return java.nio.file.Files.probeContentType(java.nio.file.Path.of(name));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            return null;
-        }
+        return MediaTypes.forName(name);
     }
 
     /** Streams the object in order into {@code out} (standard output, a FIFO, a device); {@code out} stays open. */
