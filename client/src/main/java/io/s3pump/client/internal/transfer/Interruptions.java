@@ -22,11 +22,12 @@ final class Interruptions {
      * Runs {@code call} to the end even if the calling thread is interrupted meanwhile, and restores the interrupt
      * afterwards. For the requests whose answer must not be lost to Ctrl-C: a CreateMultipartUpload whose upload id
      * is the only handle on what the server made, a Complete that may already have taken effect. The call runs on
-     * a virtual thread of its own (its socket is not closed by the caller's interrupt); they take milliseconds.
+     * a thread of its own (its socket is not closed by the caller's interrupt); they take milliseconds. A platform
+     * thread, so that the one-virtual-thread-per-part accounting (the benchmark's latency probe) stays exact.
      */
     static <T> T uninterruptibly(IoCall<T> call) throws IOException {
         java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call::call);
-        Thread.ofVirtual().name("s3pump-uninterruptible").start(task);
+        Thread.ofPlatform().daemon().name("s3pump-uninterruptible").start(task);
         boolean interrupted = false;
         try {
             while (true) {
