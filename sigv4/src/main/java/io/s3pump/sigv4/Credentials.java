@@ -18,7 +18,7 @@ public record Credentials(String accessKeyId, String secretAccessKey, String ses
      * An empty session token means none.
      *
      * @throws IllegalArgumentException when the access key id is blank or holds white space, a control character,
-     *     {@code /}, {@code ,} or {@code =}; the secret key is empty; or the session token holds a control character
+     *     {@code /} or {@code ,}; the secret key is empty; or the session token holds a control character
      */
     public Credentials {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -27,9 +27,10 @@ public record Credentials(String accessKeyId, String secretAccessKey, String ses
         for (int i = 0; i < accessKeyId.length(); i++) {
             char c = accessKeyId.charAt(i);
             // It goes verbatim into the credential scope ("AKID/date/region/…") and the Authorization header.
-            if (c <= ' ' || c == 0x7f || c == '/' || c == ',' || c == '=') {
-                throw new IllegalArgumentException("access key id contains white space, a control character, '/', ','"
-                        + " or '=' at index " + i + ": it cannot go into a credential scope");
+            // ',' would end the Credential field of an Authorization header, '/' would split the scope.
+            if (c <= ' ' || c == 0x7f || c == '/' || c == ',') {
+                throw new IllegalArgumentException("access key id contains white space, a control character, '/' or"
+                        + " ',' at index " + i + ": it cannot go into a credential scope");
             }
         }
         if (secretAccessKey.isEmpty()) throw new IllegalArgumentException("secret access key is empty");

@@ -27,6 +27,12 @@
  * CompleteMultipartUpload, HEAD gives the ETag (RGW 16.2 answers an empty ETag to the first Complete) and the size.
  * A part that fails for good aborts the upload (failures of other parts and of the abort are suppressed
  * exceptions), unless {@code keepResumable}; a file whose size, modification time or inode changes aborts it too.
+ * A timeout is such a failure, not an interrupt. If the abort fails as well, the journal is kept so that the upload
+ * can still be found. CreateMultipartUpload and Complete (with the HEAD that checks it) run to the end even when
+ * the calling thread is interrupted, on a thread of their own: an answer lost to an interrupt would leave an upload
+ * no one knows of. A Create that had to be retried after a lost answer aborts the upload that attempt may have
+ * made (one of the same key started within that attempt's time window); a Complete whose every answer was lost
+ * counts as done only if the upload is gone and the object is exactly the parts sent.
  *
  * <h2>Resume</h2>
  * A journal (upload id, bucket, key, file path + size + mtime + inode, part size, finished parts with ETag and MD5)
@@ -42,9 +48,14 @@
  * preallocated temporary file next to the target, and renamed onto it with {@code ATOMIC_MOVE} only after
  * verification. RGW ignores part-number GETs, so for a {@code <md5>-N} ETag the ranges follow a part size that
  * reproduces N parts (a hint, s3pump's own plan, then common clients' sizes) and each range's MD5 is computed as it
- * streams; if the recomputed ETag differs, only the size counts as verified and the result says so, unless the
- * layout was certain. A range that breaks mid-body resumes from its last written byte. Memory is
- * concurrency × buffer (8 × 256 KiB by default).
+ * streams. If the recomputed ETag differs, the object is read a second time (unless the part size was only the
+ * smallest that fits, which most likely is not the uploader's): a second read that matches means the first was
+ * damaged in transit, one that differs fails the download; when both agree only the size counts as verified and the
+ * result says so, unless the layout was certain (a hint, or one part), which is a failure. A range that breaks
+ * mid-body, or stalls past the read timeout, resumes from its last written byte. Memory is
+ * concurrency × buffer (8 × 256 KiB by default). {@link io.s3pump.client.transfer.Downloader#download(String,
+ * String, java.nio.channels.WritableByteChannel, io.s3pump.client.transfer.DownloadOptions)} streams an object in
+ * order instead (standard output), hashing as the bytes pass.
  * <p>Before the first GET the temporary file's blocks are reserved with {@code fallocate(2)} (Linux, through FFM,
  * when native access is enabled for this module), so a disk that cannot hold the object fails at once with
  * "not enough space for N bytes in DIR"; elsewhere the file is sparse. As ranges finish, their MD5s are recorded
