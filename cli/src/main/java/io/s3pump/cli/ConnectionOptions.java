@@ -40,6 +40,15 @@ final class ConnectionOptions {
         @Option(names = "--no-verify-ssl", order = 7,
                 description = "Do not verify the server's TLS certificate (testing only).")
         boolean noVerifySsl;
+
+        @Option(names = "--connect-timeout", paramLabel = "SECONDS", order = 8,
+                description = "Give up connecting after this long (default: 10).")
+        Integer connectTimeout;
+
+        @Option(names = "--read-timeout", paramLabel = "SECONDS", order = 9,
+                description = "Give up on a request whose answer (or body) makes no progress for this long"
+                        + " (default: 60); each request is retried within the retry budget of 2 minutes.")
+        Integer readTimeout;
     }
 
     @ArgGroup(validate = false, heading = "%nConnection:%n", order = 100)
@@ -63,6 +72,24 @@ final class ConnectionOptions {
 
     boolean noVerifySsl() {
         return group.noVerifySsl;
+    }
+
+    /** {@code --connect-timeout}, or {@code null} for the client's default. */
+    java.time.Duration connectTimeout() {
+        return seconds("--connect-timeout", group.connectTimeout);
+    }
+
+    /** {@code --read-timeout}, or {@code null} for the client's default. */
+    java.time.Duration readTimeout() {
+        return seconds("--read-timeout", group.readTimeout);
+    }
+
+    private java.time.Duration seconds(String option, Integer value) {
+        if (value == null) return null;
+        if (value < 1 || value > 3600) {
+            throw new ParameterException(mixee.commandLine(), option + " " + value + " must be between 1 and 3600 seconds");
+        }
+        return java.time.Duration.ofSeconds(value);
     }
 
     /** The addressing style asked for: {@code null} lets the client choose by endpoint. */

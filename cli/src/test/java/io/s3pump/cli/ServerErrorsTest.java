@@ -41,6 +41,27 @@ class ServerErrorsTest {
     }
 
     @Test
+    void anUnresponsiveServerIsUnreachableAfterTheReadTimeoutGiven() {
+        for (int i = 0; i < 10; i++) {
+            server.enqueue(new MockResponse.Builder().code(200)
+                    .headersDelay(30, java.util.concurrent.TimeUnit.SECONDS).build());
+        }
+        Cli.Result r = Cli.run(env(), "ls", "--read-timeout", "1", "s3://nano");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.UNREACHABLE);
+        assertThat(r.errLines()).singleElement().asString().startsWith("s3pump: cannot reach the endpoint")
+                .contains("1 s");
+        assertThat(server.getRequestCount()).as("retried within the budget").isGreaterThan(1);
+    }
+
+    @Test
+    void aTimeoutOutsideItsRangeIsAUsageError() {
+        Cli.Result r = Cli.run(env(), "ls", "--connect-timeout", "0", "s3://nano");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).singleElement().asString().contains("--connect-timeout 0 must be between 1 and 3600");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void aMissingBucketIsNotFoundNamingTheBucketAndRequestId() {
         server.enqueue(error(404, "NoSuchBucket", "tx00000-nano"));
         Cli.Result r = Cli.run(env(), "ls", "s3://nano");
