@@ -49,7 +49,7 @@ final class LsCommand extends S3Command {
             s3.listObjectsV2All(request, page -> {
                 for (CommonPrefix p : page.commonPrefixes()) {
                     if (out.json()) prefixes.add(p.prefix());
-                    else out.data(String.format(Locale.ROOT, "%19s  %12s  %-34s  %s", "", "PRE", "", p.prefix()));
+                    else out.data(String.format(Locale.ROOT, "%19s  %12s  %-34s  %s", "", "PRE", "", Printer.visible(p.prefix())));
                 }
                 for (Contents c : page.contents()) {
                     totals[0]++;
@@ -58,7 +58,7 @@ final class LsCommand extends S3Command {
                         objects.add(new ObjectEntry(c.key(), c.size(), Times.iso(c.lastModified()), c.eTag()));
                     } else {
                         out.data(String.format(Locale.ROOT, "%s  %12s  %-34s  %s", Times.text(c.lastModified()),
-                                size(c.size()), c.eTag() == null ? "" : c.eTag(), c.key()));
+                                size(c.size()), c.eTag() == null ? "" : c.eTag(), Printer.visible(c.key())));
                     }
                 }
                 return true;

@@ -62,6 +62,24 @@ final class Printer {
         err.flush();
     }
 
+    /**
+     * {@code text} with control characters shown as {@code \xNN}: a key may hold any of them, and printed raw a
+     * carriage return or an escape sequence would rewrite what the terminal shows. JSON output carries keys exactly.
+     */
+    static String visible(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                if (sb == null) sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+                sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     static String toJson(Object doc) {
         try {
             return MapperHolder.MAPPER.writeValueAsString(doc);

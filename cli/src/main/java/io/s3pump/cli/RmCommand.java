@@ -72,7 +72,7 @@ final class RmCommand extends S3Command {
                         false);
                 r.deleted().forEach(d -> {
                     deleted.add(d.key());
-                    out.say("delete: " + new S3Url(target.bucket(), d.key()));
+                    out.say("delete: " + Printer.visible(new S3Url(target.bucket(), d.key()).toString()));
                 });
                 PrintWriter err = spec.commandLine().getErr();
                 for (DeleteError e : r.errors()) {

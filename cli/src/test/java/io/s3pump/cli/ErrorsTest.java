@@ -55,6 +55,12 @@ class ErrorsTest {
     }
 
     @Test
+    void controlCharactersInKeysAreShownNotObeyed() {
+        assertThat(Printer.visible("plain ü/key")).isEqualTo("plain ü/key");
+        assertThat(Printer.visible("a\rb\u001b[2Jc\u007f")).isEqualTo("a\\x0db\\x1b[2Jc\\x7f");
+    }
+
+    @Test
     void authCodesExitWithFour() {
         for (String code : new String[] {"InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied"}) {
             var v = Errors.classify(new S3Exception(403, code, "", null, "tx1", null), NANO);
