@@ -113,7 +113,9 @@ public final class Signer {
         String amzDate = stamp.amzDate;
         String scope = scope(stamp, params);
         String contentSha256 = mode.contentSha256();
-        boolean contentShaHeader = !(mode instanceof PayloadMode.Signed) || "s3".equals(params.service());
+        // S3 and its variants require x-amz-content-sha256 on every request; other services only for the
+        // modes a body hash cannot describe.
+        boolean contentShaHeader = !(mode instanceof PayloadMode.Signed) || isS3(params.service());
         boolean callerContentEncoding = false;
 
         List<Header> given = request.headers();
@@ -217,7 +219,7 @@ public final class Signer {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(params, "params");
         Objects.requireNonNull(expiresIn, "expiresIn");
-        if (expiresIn.compareTo(MAX_PRESIGN_EXPIRY) > 0 || expiresIn.getSeconds() < 1) {
+        if (expiresIn.getSeconds() > MAX_PRESIGN_EXPIRY.getSeconds() || expiresIn.getSeconds() < 1) {
             throw new IllegalArgumentException("a presigned URL must expire after 1 second to 7 days (604800 seconds); got "
                     + expiresIn.getSeconds() + " seconds");
         }

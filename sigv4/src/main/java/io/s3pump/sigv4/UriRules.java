@@ -32,7 +32,10 @@ public record UriRules(boolean normalizePath, boolean encodeAgain) {
         return encodeAgain ? encodeAgain(path) : path;
     }
 
-    /** RFC 3986 section 5.2.4, plus the removal of empty segments that AWS services require. */
+    /**
+     * Dot segments removed as botocore's {@code remove_dot_segments} and aws-c-auth do it (after RFC 3986 section
+     * 5.2.4, but a final {@code .} or {@code ..} leaves no trailing slash), and empty segments removed too.
+     */
     static String removeDotSegments(String path) {
         if (path.isEmpty()) return "/";
         java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
@@ -53,14 +56,14 @@ public record UriRules(boolean normalizePath, boolean encodeAgain) {
 
     private static String encodeAgain(String path) {
         StringBuilder sb = new StringBuilder(path.length() + 16);
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
+        // A wire path is ASCII (SignableRequest checks it); a direct caller's other characters go as their UTF-8.
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
             boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
             if (unreserved) {
-                sb.append(c);
+                sb.append((char) c);
             } else {
-                // the wire path is ASCII (SignableRequest checks it), so one byte per character
                 sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }

@@ -27,6 +27,18 @@ class UriRulesTest {
         assertThat(UriRules.STANDARD.canonicalUri("//")).isEqualTo("/");
         assertThat(UriRules.STANDARD.canonicalUri("/..")).isEqualTo("/");
         assertThat(UriRules.STANDARD.canonicalUri("/~a-b_c.d/$x")).isEqualTo("/~a-b_c.d/%24x");
+        assertThat(UriRules.STANDARD.canonicalUri("/é/中")).as("a direct caller's non-ASCII, as UTF-8")
+                .isEqualTo("/%C3%A9/%E4%B8%AD");
+    }
+
+    @Test
+    void everyS3VariantSendsThePayloadHashHeaderAsS3Requires() {
+        SignableRequest put = SignableRequest.of("PUT", "b.s3express-use1-az4.us-east-1.amazonaws.com", "/k",
+                PayloadMode.empty());
+        SignedRequest signed = Signer.sigV4().sign(put, new SigningParams(CREDS, "us-east-1", "s3express", NOW));
+        assertThat(signed.header("x-amz-content-sha256")).isPresent();
+        SignedRequest other = Signer.sigV4().sign(put, new SigningParams(CREDS, "us-east-1", "execute-api", NOW));
+        assertThat(other.header("x-amz-content-sha256")).isEmpty();
     }
 
     @Test
