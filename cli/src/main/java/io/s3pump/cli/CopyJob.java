@@ -46,6 +46,9 @@ sealed interface CopyJob {
         }
     }
 
+    /** Copy {@code source} to {@code target} on the server: no byte passes through this machine. */
+    record Copy(S3Url source, S3Url target) implements CopyJob {}
+
     /**
      * Resolves the arguments like {@code aws s3 cp}: a key ending in {@code /} (or a bare bucket) takes the file's
      * name, and an existing local directory takes the key's last segment.
@@ -55,10 +58,19 @@ sealed interface CopyJob {
     static CopyJob resolve(String src, String dst, boolean force) {
         boolean srcS3 = S3Url.looksLikeS3(src);
         boolean dstS3 = S3Url.looksLikeS3(dst);
-        if (srcS3 == dstS3) {
-            throw CliException.usage(srcS3
-                    ? "copying from S3 to S3 is not supported; one of SRC and DST must be a local path"
-                    : "one of SRC and DST must be an s3://bucket/key URL");
+        if (!srcS3 && !dstS3) throw CliException.usage("one of SRC and DST must be an s3://bucket/key URL");
+        if (srcS3 && dstS3) {
+            S3Url source = S3Url.argument(src);
+            if (source.isPrefix()) {
+                throw CliException.usage(source + " names no object; give a key (a server-side copy of a prefix is"
+                        + " not supported)");
+            }
+            S3Url target = S3Url.argument(dst);
+            if (target.isPrefix()) target = new S3Url(target.bucket(), target.key() + source.fileName());
+            if (target.equals(source)) {
+                throw CliException.usage("source and destination are the same object: " + source);
+            }
+            return new Copy(source, target);
         }
         return dstS3 ? upload(src, S3Url.argument(dst)) : download(S3Url.argument(src), dst, force);
     }

@@ -139,7 +139,14 @@ final class CpCommand extends S3Command {
         target = switch (job) {
             case CopyJob.Upload u -> u.target();
             case CopyJob.Download d -> d.source();
+            case CopyJob.Copy c -> c.source();
         };
+        if (job instanceof CopyJob.Copy) {
+            if (checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads; a server-side copy"
+                    + " sends no bytes");
+            if (resume || keepOnFailure) throw CliException.usage((resume ? "--resume" : "--keep-on-failure")
+                    + " does not apply to a server-side copy: a failed copy is aborted and costs nothing to run again");
+        }
         if (job instanceof CopyJob.Upload u && u.fromStdin() && (parts != null || resume)) {
             throw CliException.usage((parts != null ? "--parts" : "--resume")
                     + " needs a file: stdin has no known length and cannot be read again; give --part-size instead");
@@ -163,7 +170,11 @@ final class CpCommand extends S3Command {
                     if (integrity != null) b.integrity(integrity);
                 }));
                 ProgressBar bar = out.progressAllowed() && !noProgress
-                        ? ProgressBar.start(out.err(), job instanceof CopyJob.Upload ? "upload" : "download") : null;
+                        ? ProgressBar.start(out.err(), switch (job) {
+                            case CopyJob.Upload u -> "upload";
+                            case CopyJob.Download d -> "download";
+                            case CopyJob.Copy c -> "copy";
+                        }) : null;
                 InterruptGuard guard = InterruptGuard.install()) {
             TransferListener listener = bar == null ? TransferListener.NONE
                     : p -> bar.update(p.bytesDone(), p.totalBytes(), p.partsDone(), p.partCount());
@@ -172,6 +183,7 @@ final class CpCommand extends S3Command {
                 done = switch (job) {
                     case CopyJob.Upload u -> upload(s3, u, inFlight, listener);
                     case CopyJob.Download d -> download(s3, d, inFlight, listener);
+                    case CopyJob.Copy c -> copy(s3, c, inFlight, listener);
                 };
             } catch (ResumableUploadException e) {
                 if (bar != null) bar.close();
@@ -186,6 +198,7 @@ final class CpCommand extends S3Command {
                 spec.commandLine().getErr().println("s3pump: interrupted" + switch (job) {
                     case CopyJob.Download d -> keepOnFailure || resume ? "; partial download kept for --resume"
                             : "; nothing was written";
+                    case CopyJob.Copy c -> "; the copy was aborted";
                     case CopyJob.Upload u -> u.fromStdin() ? "; the upload of stdin was aborted (a stream cannot be"
                             + " resumed)" : "; nothing was uploaded";
                 });
@@ -217,6 +230,18 @@ final class CpCommand extends S3Command {
         return new Transfer("upload", u.fromStdin() ? "-" : u.file().toString(), u.target().toString(), r.size(), seconds,
                 mib(r.bytesPerSecond()), r.partCount(), r.partSize(), r.partsResumed(), r.etag(),
                 level(r.verification()), r.verification().detail());
+    }
+
+    private Transfer copy(S3Client s3, CopyJob.Copy c, int inFlight, TransferListener listener) throws IOException {
+        UploadOptions.Builder options = UploadOptions.builder().concurrency(inFlight).listener(listener);
+        if (partSize != null) options.sizing(PartSizing.partSize(partSize));
+        if (parts != null) options.sizing(PartSizing.partCount(parts));
+        if (contentType != null) options.contentType(contentType);
+        UploadResult r = new Uploader(s3).copy(c.source().bucket(), c.source().key(), c.target().bucket(),
+                c.target().key(), options.build());
+        return new Transfer("copy", c.source().toString(), c.target().toString(), r.size(), seconds(r.duration()),
+                mib(r.bytesPerSecond()), r.partCount(), r.partSize(), null, r.etag(), level(r.verification()),
+                r.verification().detail());
     }
 
     private Transfer download(S3Client s3, CopyJob.Download d, int inFlight, TransferListener listener)
@@ -252,7 +277,10 @@ final class CpCommand extends S3Command {
 
     private int copyTree() throws Exception {
         boolean upload = S3Url.looksLikeS3(destination);
-        if (upload == S3Url.looksLikeS3(source)) CopyJob.resolve(source, destination, force);   // the same usage error
+        if (upload && S3Url.looksLikeS3(source)) {
+            throw CliException.usage("--recursive between two S3 locations is not supported; copy the keys one by one");
+        }
+        if (!upload && !S3Url.looksLikeS3(source)) CopyJob.resolve(source, destination, force);   // the same usage error
         if (source.equals(CopyJob.STDIN)) throw CliException.usage("--recursive copies a directory; stdin is one stream");
         if (parts != null) throw CliException.usage("--parts applies to one file; give --part-size with --recursive");
         if (!upload && checksum != Checksum.auto) throw CliException.usage("--checksum applies to uploads");
@@ -316,6 +344,7 @@ final class CpCommand extends S3Command {
                                 case CopyJob.Upload u -> resume && uploaded(s3, u, item.size()) ? null
                                         : upload(s3, u, need, listener);
                                 case CopyJob.Download d -> download(s3, d, need, listener);
+                                case CopyJob.Copy c -> throw new IllegalStateException("no copies in a tree");
                             };
                             if (t == null) skipped.incrementAndGet();
                             else {
@@ -462,7 +491,7 @@ final class CpCommand extends S3Command {
     /** The one line that ends a transfer: what went where, how fast, in how many parts, and what was verified. */
     private static String summary(Transfer t) {
         String arrow = t.source() + " -> " + t.target();
-        String parts = t.parts() + (t.operation().equals("upload") ? " part" : " range") + (t.parts() == 1 ? "" : "s")
+        String parts = t.parts() + (t.operation().equals("download") ? " range" : " part") + (t.parts() == 1 ? "" : "s")
                 + (t.parts() > 1 ? " of " + ByteSize.format(t.partSize()) : "")
                 + (t.partsResumed() != null && t.partsResumed() > 0 ? " (" + t.partsResumed() + " resumed)" : "");
         return String.format(Locale.ROOT, "%s: %s  %s in %.1f s, %.1f MiB/s, %s, verified: %s (%s)", t.operation(),

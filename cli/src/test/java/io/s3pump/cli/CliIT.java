@@ -65,6 +65,33 @@ class CliIT {
     }
 
     @Test
+    void s3ToS3IsAServerSideCopyInPartsThatKeepsTheContentTypeAndIsVerified() throws Exception {
+        Path file = randomFile(dir, "page.html", 13 * ByteSize.MIB + 5, 11);
+        assertThat(jar.run("cp", file.toString(), bucket.url("copy/src.html")).exitCode()).isZero();
+        try (ItBucket other = new ItBucket("cli-it-copy")) {
+            Jar.Result copy = jar.run("cp", "--part-size", "5MiB", bucket.url("copy/src.html"), other.url("backup/"));
+            assertThat(copy.exitCode()).as(copy.toString()).isZero();
+            assertThat(copy.out()).startsWith("copy: " + bucket.url("copy/src.html") + " -> " + other.url("backup/src.html"))
+                    .contains("3 parts of 5.00 MiB").contains("verified: size + part ETags");
+            assertThat(other.s3.headObject(other.name, "backup/src.html").contentType()).isEqualTo("text/html");
+            assertThat(other.openUploads()).isEmpty();
+            Path back = dir.resolve("back.html");
+            assertThat(jar.run("cp", other.url("backup/src.html"), back.toString()).exitCode()).isZero();
+            assertThat(sha256(back)).isEqualTo(sha256(file));
+
+            Path empty = Files.write(dir.resolve("empty.bin"), new byte[0]);
+            assertThat(jar.run("cp", empty.toString(), bucket.url("copy/empty")).exitCode()).isZero();
+            Jar.Result none = jar.run("cp", bucket.url("copy/empty"), other.url("empty"));
+            assertThat(none.exitCode()).as(none.toString()).isZero();
+            assertThat(other.s3.headObject(other.name, "empty").contentLength()).isZero();
+
+            Jar.Result missing = jar.run("cp", bucket.url("copy/nope"), other.url("x"));
+            assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(other.openUploads()).isEmpty();
+        }
+    }
+
+    @Test
     void anUploadsContentTypeIsGuessedFromItsExtensionUnlessGiven() throws Exception {
         Path page = Files.writeString(dir.resolve("index.html"), "<p>hello</p>");
         assertThat(jar.run("cp", page.toString(), bucket.url("web/")).exitCode()).isZero();

@@ -43,9 +43,15 @@ class CopyJobTest {
     }
 
     @Test
-    void s3ToS3IsNotSupportedYetAndSaysSo() {
-        assertThatThrownBy(() -> CopyJob.resolve("s3://a-bucket/k", "s3://b-bucket/k", false))
-                .hasMessage("copying from S3 to S3 is not supported; one of SRC and DST must be a local path");
+    void s3ToS3IsAServerSideCopyAndAPrefixTargetTakesTheKeysName() {
+        assertThat(CopyJob.resolve("s3://a-bucket/dir/k.bin", "s3://b-bucket/k2", false))
+                .isEqualTo(new CopyJob.Copy(new S3Url("a-bucket", "dir/k.bin"), new S3Url("b-bucket", "k2")));
+        assertThat(CopyJob.resolve("s3://a-bucket/dir/k.bin", "s3://b-bucket/backup/", false))
+                .isEqualTo(new CopyJob.Copy(new S3Url("a-bucket", "dir/k.bin"), new S3Url("b-bucket", "backup/k.bin")));
+        assertThatThrownBy(() -> CopyJob.resolve("s3://a-bucket/k", "s3://a-bucket/k", false))
+                .hasMessage("source and destination are the same object: s3://a-bucket/k");
+        assertThatThrownBy(() -> CopyJob.resolve("s3://a-bucket/dir/", "s3://b-bucket/x", false))
+                .hasMessageContaining("names no object");
     }
 
     @Test

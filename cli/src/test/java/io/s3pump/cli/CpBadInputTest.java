@@ -180,7 +180,9 @@ class CpBadInputTest {
         assertOneLine(cp("-r", "--parts", "3", dir.toString(), "s3://bucket/p/"), ExitCodes.USAGE,
                 "s3pump: --parts applies to one file; give --part-size with --recursive");
         assertOneLine(cp("-r", "s3://bucket/a", "s3://bucket/b"), ExitCodes.USAGE,
-                "s3pump: copying from S3 to S3 is not supported; one of SRC and DST must be a local path");
+                "s3pump: --recursive between two S3 locations is not supported; copy the keys one by one");
+        assertOneLine(cp("--resume", "s3://bucket/a", "s3://bucket/b"), ExitCodes.USAGE, "s3pump: --resume does not"
+                + " apply to a server-side copy: a failed copy is aborted and costs nothing to run again");
     }
 
     private Cli.Result cp(String... args) {

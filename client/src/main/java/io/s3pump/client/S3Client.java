@@ -372,6 +372,8 @@ public final class S3Client implements AutoCloseable {
                 .header("x-amz-copy-source", "/" + UriEncoding.encode(request.sourceBucket()) + "/"
                         + UriEncoding.encodeKey(request.sourceKey()))
                 .header("x-amz-copy-source-range", request.sourceRange() == null ? null : request.sourceRange().toHeader())
+                .header("x-amz-copy-source-if-match", request.sourceIfMatch() == null ? null
+                        : "\"" + ETags.unquote(request.sourceIfMatch()) + "\"")
                 .build();
         return transport.execute(r, (resp, body) -> readOrError(resp, body, CopyPartResult.class, r));
     }

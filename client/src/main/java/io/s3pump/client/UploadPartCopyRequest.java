@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param sourceBucket the source bucket
  * @param sourceKey the source key
  * @param sourceRange the bytes of the source to copy, or {@code null} for all of it
+ * @param sourceIfMatch copy only if the source's ETag is this one ({@code x-amz-copy-source-if-match}), or {@code null}
  */
 public record UploadPartCopyRequest(String bucket, String key, String uploadId, int partNumber,
-        String sourceBucket, String sourceKey, ByteRange sourceRange) {
+        String sourceBucket, String sourceKey, ByteRange sourceRange, String sourceIfMatch) {
+
+    /** A copy of {@code sourceRange} of the source, whatever its ETag. */
+    public UploadPartCopyRequest(String bucket, String key, String uploadId, int partNumber, String sourceBucket,
+                                 String sourceKey, ByteRange sourceRange) {
+        this(bucket, key, uploadId, partNumber, sourceBucket, sourceKey, sourceRange, null);
+    }
 
     public UploadPartCopyRequest {
         Objects.requireNonNull(bucket, "bucket");

@@ -344,6 +344,24 @@ class S3ClientIT {
         }
     }
 
+    /** RGW 16.2 copies whatever x-amz-copy-source-if-match says (S3 answers 412), so a copy checks the source itself. */
+    @Test
+    void rgwIgnoresTheSourceEtagConditionOfUploadPartCopy() throws Exception {
+        String src = "copy-src/" + UUID.randomUUID();
+        client.putObject(PutObjectRequest.of(bucket, src), UploadBody.of("first".getBytes(StandardCharsets.UTF_8)));
+        String key = "copy-dst/" + UUID.randomUUID();
+        String uploadId = client.createMultipartUpload(CreateMultipartUploadRequest.of(bucket, key)).uploadId();
+        try {
+            String current = md5("first".getBytes(StandardCharsets.UTF_8));
+            assertThat(client.uploadPartCopy(new UploadPartCopyRequest(bucket, key, uploadId, 1, bucket, src, null,
+                    current)).eTag()).isEqualTo(current);
+            assertThat(client.uploadPartCopy(new UploadPartCopyRequest(bucket, key, uploadId, 1, bucket, src, null,
+                    md5("other".getBytes(StandardCharsets.UTF_8)))).eTag()).isEqualTo(current);
+        } finally {
+            client.abortMultipartUpload(bucket, key, uploadId);
+        }
+    }
+
     @Test
     void completeFailsWithEntityTooSmallAndInvalidPartAndAbortThenCleansUp() throws Exception {
         String key = "small/" + UUID.randomUUID();

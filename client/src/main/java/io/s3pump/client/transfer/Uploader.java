@@ -21,18 +21,41 @@ import java.util.function.LongSupplier;
 public final class Uploader {
     private final ObjectStore store;
     private final LongSupplier nanoTime;
+    private final S3Client client;   // null when built on a bare store (tests): no server-side copy then
 
     /**
      * An uploader that sends its requests through {@code client}, in the client's integrity mode. Size the client's
      * {@link io.s3pump.client.S3ClientConfig#maxConcurrency()} at least to the concurrency of the options used.
      */
     public Uploader(S3Client client) {
-        this(new S3ClientStore(client), System::nanoTime);
+        this.store = new S3ClientStore(client);
+        this.nanoTime = System::nanoTime;
+        this.client = client;
     }
 
     Uploader(ObjectStore store, LongSupplier nanoTime) {
         this.store = Objects.requireNonNull(store, "store");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.client = null;
+    }
+
+    /**
+     * Copies {@code sourceBucket}/{@code sourceKey} to {@code bucket}/{@code key} on the server, without a byte
+     * through the client: a multipart upload whose parts (planned by the options' sizing, in parallel up to their
+     * concurrency) are UploadPartCopy ranges of the source, each on the condition that the source still has the ETag
+     * HEAD gave (RGW 16.2 ignores the condition, so the source is looked at again before Complete). The source's Content-Type (unless the options give one) and user metadata are kept. Verified after
+     * Complete: the size, and the ETag against the composite of the part ETags the server returned. A failure
+     * aborts the upload. Journals, resume and local MD5 options do not apply.
+     *
+     * @throws VerificationException if the copy does not have the source's size or its parts' composite ETag
+     * @throws io.s3pump.client.S3Exception if the server refused a request ({@code PreconditionFailed}: the source
+     *     changed during the copy)
+     */
+    public UploadResult copy(String sourceBucket, String sourceKey, String bucket, String key, UploadOptions options)
+            throws IOException {
+        if (client == null) throw new UnsupportedOperationException("a server-side copy needs an S3Client");
+        return new io.s3pump.client.internal.transfer.ServerCopyJob(client, nanoTime, sourceBucket, sourceKey, bucket,
+                key, options).run();
     }
 
     /**

@@ -47,6 +47,8 @@ final class FakeS3Dispatcher extends Dispatcher {
     final AtomicInteger loseCompleteAnswers = new AtomicInteger();
     /** Responses served, in order, to CreateMultipartUpload before it is handled (an error creates nothing). */
     final Deque<MockResponse> createFaults = new ConcurrentLinkedDeque<>();
+    /** Called after each UploadPartCopy has stored its part (a test replaces the source here). */
+    volatile Runnable afterPartCopy = () -> {};
     /** When set, the next CreateMultipartUpload creates an upload and its answer is cut off. */
     volatile boolean loseNextCreateAnswer;
     /** When each upload was created, for ListMultipartUploads' Initiated. */
@@ -110,6 +112,23 @@ final class FakeS3Dispatcher extends Dispatcher {
             }
             return xml(200, "<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId>" + id
                     + "</UploadId></InitiateMultipartUploadResult>");
+        }
+        String copySource = request.getHeaders().get("x-amz-copy-source");
+        if ("PUT".equals(method) && uploadId != null && copySource != null) {
+            operations.add("UploadPartCopy");
+            Matcher pn = PART_NUMBER.matcher(query);
+            Matcher range = Pattern.compile("bytes=(\\d+)-(\\d+)").matcher(String.valueOf(
+                    request.getHeaders().get("x-amz-copy-source-range")));
+            Stored src = objects.get(java.net.URLDecoder.decode(copySource.substring(1), java.nio.charset.StandardCharsets.UTF_8));
+            Map<Integer, ByteString> parts = uploads.get(uploadId);
+            if (src == null) return error(404, "NoSuchKey");
+            if (parts == null) return error(404, "NoSuchUpload");
+            if (!pn.find() || !range.matches()) return error(400, "InvalidArgument");
+            ByteString data = src.data().substring(Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)) + 1);
+            parts.put(Integer.parseInt(pn.group(1)), data);
+            afterPartCopy.run();
+            return xml(200, "<CopyPartResult><LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>&quot;"
+                    + data.md5().hex() + "&quot;</ETag></CopyPartResult>");
         }
         if ("PUT".equals(method) && uploadId != null) {
             operations.add("UploadPart");

@@ -23,6 +23,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
+import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -327,6 +328,28 @@ class TransferFaultsTest {
         assertThat(s3.count("CreateMultipartUpload")).isEqualTo(2);
         assertThat(s3.count("AbortMultipartUpload")).isZero();
         assertThat(openUploads()).containsExactly("someone-elses");
+    }
+
+    @Test
+    void aServerSideCopyIsVerifiedAndOneWhoseSourceChangesMeanwhileIsAborted() throws IOException {
+        Path f = randomFile(12 * MIB + 1);
+        new Uploader(client).upload(f, "b", "src", options());
+        UploadResult copied = new Uploader(client).copy("b", "src", "b", "dst", options());
+        assertThat(copied.partCount()).isEqualTo(3);
+        assertThat(copied.verification().level()).isEqualTo(Verification.Level.SIZE_AND_PART_ETAGS);
+        assertThat(s3.objects.get("b/dst").data()).isEqualTo(s3.objects.get("b/src").data());
+
+        java.util.concurrent.atomic.AtomicBoolean replaced = new java.util.concurrent.atomic.AtomicBoolean();
+        s3.afterPartCopy = () -> {
+            if (replaced.compareAndSet(false, true)) {
+                ByteString other = ByteString.of(new byte[12 * MIB + 1]);
+                s3.objects.put("b/src", new FakeS3Dispatcher.Stored(other, other.md5().hex()));
+            }
+        };
+        assertThatThrownBy(() -> new Uploader(client).copy("b", "src", "b", "dst2", options()))
+                .isInstanceOf(IOException.class).hasMessageContaining("changed during the copy");
+        assertThat(s3.objects).doesNotContainKey("b/dst2");
+        assertThat(openUploads()).isEmpty();
     }
 
     @Test
