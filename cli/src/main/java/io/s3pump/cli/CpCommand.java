@@ -25,9 +25,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code s3pump cp SRC DST}: a multipart upload from a file or stdin, or a parallel ranged download. */
 @Command(name = "cp", mixinStandardHelpOptions = true,
-        header = "Copy a file to S3 or back, in parallel parts, verified.", sortOptions = false,
+        header = "Copy a file to S3 or back (or between two keys), in parallel parts, verified.", sortOptions = false,
         description = {
-            "Upload a file (or stdin, as '-') to an S3 key, or download an S3 key to a file.%n",
+            "Upload a file (or stdin, as '-') to an S3 key, download an S3 key to a file (or stdout, as '-'), or copy"
+                    + " one S3 key to another on the server.%n",
             "Uploads go in parts from a memory-mapped file; downloads in parallel ranges into a temporary file that "
                     + "is renamed into place only after it verified. A local target is never overwritten without --force."
         },
@@ -81,7 +82,8 @@ final class CpCommand extends S3Command {
                     + " stay within 10,000 parts).")
     Long partSize;
 
-    @Option(names = "--parts", paramLabel = "N", description = "Upload: cut the file into N parts instead (1 to 10,000).")
+    @Option(names = "--parts", paramLabel = "N", description = "Upload (and a copy over 5 GiB): cut the object into N parts"
+            + " instead (1 to 10,000).")
     Integer parts;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight (default: 8).")
@@ -108,7 +110,8 @@ final class CpCommand extends S3Command {
     boolean keepOnFailure;
 
     @Option(names = "--content-type", paramLabel = "TYPE", description = "Upload: the objects' Content-Type (default:"
-            + " guessed from the file name's extension, as aws s3 does; application/octet-stream when unknown).")
+            + " guessed from the file name's extension, as aws s3 does; application/octet-stream when unknown). Copy:"
+            + " replaces the source's (and its other headers), keeping its metadata.")
     String contentType;
 
     @Option(names = "--no-guess-mime-type", description = "Upload: do not guess the Content-Type from the extension.")
@@ -237,8 +240,18 @@ final class CpCommand extends S3Command {
         if (partSize != null) options.sizing(PartSizing.partSize(partSize));
         if (parts != null) options.sizing(PartSizing.partCount(parts));
         if (contentType != null) options.contentType(contentType);
-        UploadResult r = new Uploader(s3).copy(c.source().bucket(), c.source().key(), c.target().bucket(),
-                c.target().key(), options.build());
+        UploadResult r;
+        try {
+            r = new Uploader(s3).copy(c.source().bucket(), c.source().key(), c.target().bucket(), c.target().key(),
+                    options.build());
+        } catch (io.s3pump.client.S3Exception e) {
+            // An error line names what the failing request was about: the target, unless it was the source
+            String t = c.target().bucket() + (c.target().key().isEmpty() ? "" : "/" + c.target().key());
+            if (e.resource() != null && (e.resource().equals(t) || e.resource().equals(c.target().bucket()))) {
+                target = c.target();
+            }
+            throw e;
+        }
         return new Transfer("copy", c.source().toString(), c.target().toString(), r.size(), seconds(r.duration()),
                 mib(r.bytesPerSecond()), r.partCount(), r.partSize(), null, r.etag(), level(r.verification()),
                 r.verification().detail());

@@ -379,6 +379,31 @@ public final class S3Client implements AutoCloseable {
     }
 
     /**
+     * CopyObject: copies {@code sourceBucket}/{@code sourceKey} to {@code bucket}/{@code key} on the server, up to
+     * 5 GiB. With {@code contentType} {@code null} the copy keeps every header and the metadata of the source
+     * ({@code x-amz-metadata-directive: COPY}); otherwise it gets that Content-Type and the given user metadata
+     * ({@code REPLACE}), and the source's other headers (Cache-Control, Content-Disposition…) are not copied. A 200
+     * answer with an {@code <Error>} body is an {@link S3Exception}.
+     *
+     * @param sourceIfMatch copy only if the source still has this ETag, or {@code null}
+     */
+    public CopyObjectResult copyObject(String sourceBucket, String sourceKey, String bucket, String key,
+                                       String sourceIfMatch, String contentType, Map<String, String> userMetadata)
+            throws IOException {
+        S3Request.Builder b = new S3Request.Builder("CopyObject", "PUT", requireBucket(bucket), requireKey(key))
+                .header("x-amz-copy-source", "/" + UriEncoding.encode(requireBucket(sourceBucket)) + "/"
+                        + UriEncoding.encodeKey(requireKey(sourceKey)))
+                .header("x-amz-copy-source-if-match", sourceIfMatch == null ? null : quote(ETags.unquote(sourceIfMatch)))
+                .header("x-amz-metadata-directive", contentType == null ? "COPY" : "REPLACE");
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+            if (userMetadata != null) userMetadata.forEach((k, v) -> b.header("x-amz-meta-" + k, v));
+        }
+        S3Request r = b.build();
+        return transport.execute(r, (resp, body) -> readOrError(resp, body, CopyObjectResult.class, r));
+    }
+
+    /**
      * CompleteMultipartUpload with the given parts, sorted by part number. A 200 answer with an
      * {@code <Error>} body is an {@link S3Exception} (retried when its code is retryable).
      *

@@ -130,6 +130,16 @@ final class FakeS3Dispatcher extends Dispatcher {
             return xml(200, "<CopyPartResult><LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>&quot;"
                     + data.md5().hex() + "&quot;</ETag></CopyPartResult>");
         }
+        if ("PUT".equals(method) && uploadId == null && copySource != null) {
+            operations.add("CopyObject");
+            Stored src = objects.get(java.net.URLDecoder.decode(copySource.substring(1), java.nio.charset.StandardCharsets.UTF_8));
+            if (src == null) return error(404, "NoSuchKey");
+            String ifMatch = request.getHeaders().get("x-amz-copy-source-if-match");
+            if (ifMatch != null && !Etags.same(ifMatch, src.etag())) return error(412, "PreconditionFailed");
+            objects.put(objectKey, src);
+            return xml(200, "<CopyObjectResult><LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>&quot;"
+                    + src.etag() + "&quot;</ETag></CopyObjectResult>");
+        }
         if ("PUT".equals(method) && uploadId != null) {
             operations.add("UploadPart");
             Matcher m = PART_NUMBER.matcher(query);

@@ -334,7 +334,12 @@ class TransferFaultsTest {
     void aServerSideCopyIsVerifiedAndOneWhoseSourceChangesMeanwhileIsAborted() throws IOException {
         Path f = randomFile(12 * MIB + 1);
         new Uploader(client).upload(f, "b", "src", options());
-        UploadResult copied = new Uploader(client).copy("b", "src", "b", "dst", options());
+        UploadResult whole = new Uploader(client).copy("b", "src", "b", "whole", options());
+        assertThat(s3.count("CopyObject")).as("up to 5 GiB, one CopyObject").isEqualTo(1);
+        assertThat(whole.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+        assertThat(s3.objects.get("b/whole").data()).isEqualTo(s3.objects.get("b/src").data());
+
+        UploadResult copied = inParts("src", "dst");
         assertThat(copied.partCount()).isEqualTo(3);
         assertThat(copied.verification().level()).isEqualTo(Verification.Level.SIZE_AND_PART_ETAGS);
         assertThat(s3.objects.get("b/dst").data()).isEqualTo(s3.objects.get("b/src").data());
@@ -346,10 +351,16 @@ class TransferFaultsTest {
                 s3.objects.put("b/src", new FakeS3Dispatcher.Stored(other, other.md5().hex()));
             }
         };
-        assertThatThrownBy(() -> new Uploader(client).copy("b", "src", "b", "dst2", options()))
+        assertThatThrownBy(() -> inParts("src", "dst2"))
                 .isInstanceOf(IOException.class).hasMessageContaining("changed during the copy");
         assertThat(s3.objects).doesNotContainKey("b/dst2");
         assertThat(openUploads()).isEmpty();
+    }
+
+    /** A copy in UploadPartCopy parts, as objects over 5 GiB are copied. */
+    private UploadResult inParts(String from, String to) throws IOException {
+        return new io.s3pump.client.internal.transfer.ServerCopyJob(client, System::nanoTime, "b", from, "b", to,
+                options(), -1).run();
     }
 
     @Test

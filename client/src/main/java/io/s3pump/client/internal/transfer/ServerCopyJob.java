@@ -39,8 +39,20 @@ public final class ServerCopyJob {
     private final String key;
     private final UploadOptions options;
 
+    /** The largest object one CopyObject may copy; larger ones go in UploadPartCopy parts. */
+    public static final long COPY_OBJECT_LIMIT = PartPlan.MAX_PART_SIZE;
+
+    private final long copyObjectLimit;
+
     public ServerCopyJob(S3Client client, LongSupplier nanoTime, String sourceBucket, String sourceKey, String bucket,
                          String key, UploadOptions options) {
+        this(client, nanoTime, sourceBucket, sourceKey, bucket, key, options, COPY_OBJECT_LIMIT);
+    }
+
+    /** With another size up to which CopyObject is used (tests of the multipart path). */
+    public ServerCopyJob(S3Client client, LongSupplier nanoTime, String sourceBucket, String sourceKey, String bucket,
+                         String key, UploadOptions options, long copyObjectLimit) {
+        this.copyObjectLimit = copyObjectLimit;
         this.client = Objects.requireNonNull(client, "client");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.sourceBucket = Objects.requireNonNull(sourceBucket, "sourceBucket");
@@ -57,6 +69,17 @@ public final class ServerCopyJob {
         String sourceEtag = source.eTag();
         String contentType = options.contentType() != null ? options.contentType() : source.contentType();
         String where = "s3://" + bucket + "/" + key;
+        if (size <= copyObjectLimit) {
+            // One request: the server copies the object whole, with its headers and metadata (and RGW 16.2 copies keys
+            // holding '%' this way, which its UploadPartCopy decodes twice and cannot find).
+            Interruptions.uninterruptibly(() -> client.copyObject(
+                    sourceBucket, sourceKey, bucket, key, sourceEtag, options.contentType(),
+                    options.contentType() == null ? null : source.userMetadata()));
+            ObjectMetadata head = client.headObject(bucket, key);
+            options.listener().onProgress(new io.s3pump.client.transfer.TransferProgress(size, size, 1, 1,
+                    Duration.ofNanos(nanoTime.getAsLong() - start)));
+            return result(size, 1, size, head.eTag(), start, verifyCopy(where, size, sourceEtag, head));
+        }
         if (size == 0) {
             // UploadPartCopy cannot copy an empty range: an empty object is simply written.
             client.putObject(PutObjectRequest.of(bucket, key).withContentType(contentType)
@@ -141,6 +164,26 @@ public final class ServerCopyJob {
             if (t instanceof Error e) throw e;
             throw new IOException(t);
         }
+    }
+
+    /**
+     * A whole-object copy is the source's bytes if it has the source's size and ETag (S3 and RGW keep a plain MD5,
+     * RGW also a composite one). Two different plain MD5s are a mismatch; any other pair cannot be compared.
+     */
+    private static Verification verifyCopy(String where, long size, String sourceEtag, ObjectMetadata head)
+            throws io.s3pump.client.transfer.VerificationException {
+        if (head.contentLength() != size)
+            throw new io.s3pump.client.transfer.VerificationException("size of " + where, size + " bytes",
+                    head.contentLength() + " bytes");
+        String want = Etags.normalize(sourceEtag);
+        String got = Etags.normalize(head.eTag());
+        if (got.equals(want))
+            return new Verification(Verification.Level.SIZE_AND_ETAG, "size " + size + " and ETag " + got
+                    + " match the source's");
+        if (Etags.isPlainMd5(want) && Etags.isPlainMd5(got))
+            throw new io.s3pump.client.transfer.VerificationException("ETag of " + where, want, got);
+        return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the copy's ETag " + got
+                + " is not of the source's kind (" + want + "), so it cannot be compared");
     }
 
     private UploadResult result(long size, int parts, long partSize, String etag, long start, Verification v) {
