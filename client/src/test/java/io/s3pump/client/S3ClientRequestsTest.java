@@ -312,6 +312,33 @@ class S3ClientRequestsTest {
     }
 
     @Test
+    void copyObjectKeepsTheSourcesHeadersUnlessAContentTypeReplacesThem() throws Exception {
+        String answer = "<CopyObjectResult><LastModified>2026-11-25T11:00:00.000Z</LastModified>"
+                + "<ETag>\"0123456789abcdef0123456789abcdef\"</ETag></CopyObjectResult>";
+        server.enqueue(MockS3.xml(200, answer));
+        server.enqueue(MockS3.xml(200, answer));
+        server.enqueue(MockS3.xml(200, "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code><Message></Message>"
+                + "<RequestId>tx</RequestId></Error>"));
+        CopyObjectResult result = client.copyObject("src", "50% b/ü", "b", "k", "\"etag\"", null, null);
+        RecordedRequest r = server.takeRequest();
+        assertThat(r.getRequestLine()).isEqualTo("PUT /b/k HTTP/1.1");
+        assertThat(r.getHeaders().get("x-amz-copy-source")).isEqualTo("/src/50%25%20b/%C3%BC");
+        assertThat(r.getHeaders().get("x-amz-copy-source-if-match")).isEqualTo("\"etag\"");
+        assertThat(r.getHeaders().get("x-amz-metadata-directive")).isEqualTo("COPY");
+        assertThat(result.eTag()).isEqualTo("0123456789abcdef0123456789abcdef");
+
+        client.copyObject("src", "k", "b", "k2", null, "text/html", java.util.Map.of("owner", "me"));
+        RecordedRequest replaced = server.takeRequest();
+        assertThat(replaced.getHeaders().get("x-amz-metadata-directive")).isEqualTo("REPLACE");
+        assertThat(replaced.getHeaders().get("Content-Type")).isEqualTo("text/html");
+        assertThat(replaced.getHeaders().get("x-amz-meta-owner")).isEqualTo("me");
+
+        // a 200 whose body is an error (S3 may fail a copy after it has answered 200) is a failure
+        assertThatThrownBy(() -> client.copyObject("src", "k", "b", "k3", null, null, null))
+                .isInstanceOf(S3Exception.class);
+    }
+
+    @Test
     void completeMultipartUploadSendsThePartsSortedWithQuotedEtags() throws Exception {
         server.enqueue(MockS3.xml(200, "<CompleteMultipartUploadResult><Location>http://x/b/k</Location><Bucket>b</Bucket>"
                 + "<Key>k</Key><ETag></ETag></CompleteMultipartUploadResult>"));
