@@ -53,4 +53,30 @@ final class Interruptions {
     interface IoCall<T> {
         T call() throws IOException;
     }
+
+    /**
+     * Aborts what {@code failure} left behind with the thread's interrupt status cleared (an interrupted thread's
+     * socket I/O is refused at once, so an abort after Ctrl-C would never go out), adding the abort's own failure to
+     * {@code failure}, and returns {@code failure} as the IOException to throw (a runtime exception or error is thrown).
+     */
+    static IOException afterAborting(Throwable failure, IoRun abort) {
+        boolean flagged = Thread.interrupted();
+        try {
+            abort.run();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        } finally {
+            if (flagged) Thread.currentThread().interrupt();
+        }
+        if (failure instanceof IOException io) return io;
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
+        return new IOException(failure);
+    }
+
+    /** A request that returns nothing. */
+    @FunctionalInterface
+    interface IoRun {
+        void run() throws IOException;
+    }
 }

@@ -151,18 +151,7 @@ public final class ServerCopyJob {
                     null, md5s == null ? null : Etags.composite(md5s));
             return result(size, plan.partCount(), plan.partSize(), head.eTag(), start, v);
         } catch (Throwable t) {
-            boolean flagged = Thread.interrupted();   // the abort must not be refused for the interrupt
-            try {
-                client.abortMultipartUpload(bucket, key, uploadId);
-            } catch (IOException | RuntimeException e) {
-                t.addSuppressed(e);
-            } finally {
-                if (flagged) Thread.currentThread().interrupt();
-            }
-            if (t instanceof IOException io) throw io;
-            if (t instanceof RuntimeException r) throw r;
-            if (t instanceof Error e) throw e;
-            throw new IOException(t);
+            throw Interruptions.afterAborting(t, () -> client.abortMultipartUpload(bucket, key, uploadId));
         }
     }
 

@@ -190,20 +190,9 @@ public final class StreamUploadJob {
             }
         }
         if (f != null) {
-            // A stream cannot be resumed, so the upload is always aborted, even on Ctrl-C: with the interrupt
-            // status cleared, or the abort's own socket I/O would be refused at once.
-            boolean flagged = Thread.interrupted();
-            try {
-                store.abortMultipartUpload(bucket, key, uploadId);
-            } catch (IOException | RuntimeException e) {
-                f.addSuppressed(e);
-            } finally {
-                if (flagged) Thread.currentThread().interrupt();
-            }
-            if (f instanceof IOException io) throw io;
-            if (f instanceof RuntimeException r) throw r;
-            if (f instanceof Error e) throw e;
-            throw new IOException(f);
+            // A stream cannot be resumed, so the upload is always aborted, even on Ctrl-C.
+            String id = uploadId;
+            throw Interruptions.afterAborting(f, () -> store.abortMultipartUpload(bucket, key, id));
         }
         List<Md5Digest> local = new ArrayList<>();
         List<Md5Digest> server = new ArrayList<>();
