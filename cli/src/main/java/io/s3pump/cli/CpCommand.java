@@ -365,22 +365,11 @@ final class CpCommand extends S3Command {
                                 if (bar == null) out.say(summary(t));
                             }
                         } catch (Exception e) {
-                            CopyJob j = item.job();
-                            S3Url url = j instanceof CopyJob.Upload u ? u.target() : ((CopyJob.Download) j).source();
-                            String local = String.valueOf(j instanceof CopyJob.Upload u ? u.file()
-                                    : ((CopyJob.Download) j).file());
-                            Errors.Verdict v = guard.fired() && !(e instanceof ResumableUploadException)
-                                    ? new Errors.Verdict(ExitCodes.INTERRUPTED, null, "interrupted")
-                                    : e instanceof ResumableUploadException r
-                                    ? new Errors.Verdict(ExitCodes.INTERRUPTED, null, "upload " + r.uploadId()
-                                            + " kept with " + r.partsDone() + " of " + r.partCount() + " parts done")
-                                    : Errors.classify(e, (Targeted) () -> url);
-                            failures.add(new Failure(upload ? local : url.toString(), upload ? url.toString() : local,
-                                    v.line(), v.exitCode()));
+                            Errors.Verdict v = treeFailure(e, item.remote(), guard.fired());
+                            failures.add(new Failure(item.from(), item.to(), v.line(), v.exitCode()));
                             if (!guard.fired()) {
                                 synchronized (err) {
-                                    err.println("s3pump: " + (upload ? local + " -> " + url : url + " -> " + local)
-                                            + ": " + v.line());
+                                    err.println("s3pump: " + item.from() + " -> " + item.to() + ": " + v.line());
                                     err.flush();
                                 }
                             }
@@ -413,6 +402,16 @@ final class CpCommand extends S3Command {
                     failures.isEmpty() ? "" : ", " + failures.size() + " failed"));
             return failures.isEmpty() ? ExitCodes.OK : failures.getFirst().exitCode();
         }
+    }
+
+    /** What one file's failure in a tree means: a kept upload, an interrupt, or the failure's own verdict. */
+    private static Errors.Verdict treeFailure(Exception e, S3Url remote, boolean interrupted) {
+        if (e instanceof ResumableUploadException r) {
+            return new Errors.Verdict(ExitCodes.INTERRUPTED, null, "upload " + r.uploadId() + " kept with "
+                    + r.partsDone() + " of " + r.partCount() + " parts done");
+        }
+        if (interrupted) return new Errors.Verdict(ExitCodes.INTERRUPTED, null, "interrupted");
+        return Errors.classify(e, (Targeted) () -> remote);
     }
 
     /**

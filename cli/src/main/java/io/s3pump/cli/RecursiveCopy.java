@@ -28,7 +28,34 @@ final class RecursiveCopy {
     private RecursiveCopy() {}
 
     /** One file of the tree: the single-file job, and its size (known before it starts). */
-    record Item(CopyJob job, long size) {}
+    record Item(CopyJob job, long size) {
+        /** The S3 side of the job. */
+        S3Url remote() {
+            return switch (job) {
+                case CopyJob.Upload u -> u.target();
+                case CopyJob.Download d -> d.source();
+                case CopyJob.Copy c -> c.target();
+            };
+        }
+
+        /** Where the job copies from, as the user would name it. */
+        String from() {
+            return switch (job) {
+                case CopyJob.Upload u -> String.valueOf(u.file());
+                case CopyJob.Download d -> d.source().toString();
+                case CopyJob.Copy c -> c.source().toString();
+            };
+        }
+
+        /** Where the job copies to, as the user would name it. */
+        String to() {
+            return switch (job) {
+                case CopyJob.Upload u -> u.target().toString();
+                case CopyJob.Download d -> String.valueOf(d.file());
+                case CopyJob.Copy c -> c.target().toString();
+            };
+        }
+    }
 
     /**
      * The plan: what to copy, what cannot be copied (one line each), in the order they are found, and how many

@@ -210,9 +210,7 @@ public final class S3ClientConfig {
 
         /** Fills unset endpoint, credentials and region from the process environment and {@code ~/.aws}. */
         public Builder resolveFromEnvironment() {
-            String home = System.getenv("HOME");   // as the AWS CLI: $HOME, else the passwd entry
-            return resolveFrom(System.getenv(), home != null && !home.isBlank() ? Path.of(home)
-                    : Path.of(System.getProperty("user.home")));
+            return resolveFrom(System.getenv(), io.s3pump.client.internal.config.Home.directory());
         }
 
         /**

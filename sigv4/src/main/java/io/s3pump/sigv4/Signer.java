@@ -127,10 +127,7 @@ public final class Signer {
                 case HOST -> requireSame(h, request.host(), "the request's host");
                 case DATE -> requireSame(h, amzDate, "the signing time");
                 case CONTENT_SHA256 -> {
-                    if (!CanonicalHeaders.fold(h.value()).equals(contentSha256)) {
-                        throw new IllegalArgumentException("header x-amz-content-sha256 is " + h.value()
-                                + " but the payload mode is " + contentSha256 + ": the payload mode does not fit the request");
-                    }
+                    requirePayload(h, contentSha256);
                     contentShaHeader = true;
                 }
                 case TOKEN -> {
@@ -247,10 +244,7 @@ public final class Signer {
                 case DATE -> requireSame(h, amzDate, "the signing time");
                 case CONTENT_SHA256 -> {
                     // A server takes the payload hash of a presigned request from this header when it is sent.
-                    if (!CanonicalHeaders.fold(h.value()).equals(mode.contentSha256())) {
-                        throw new IllegalArgumentException("header x-amz-content-sha256 is " + h.value()
-                                + " but the payload mode is " + mode.contentSha256() + ": the payload mode does not fit the request");
-                    }
+                    requirePayload(h, mode.contentSha256());
                     contentShaHeader = true;
                     signed.add(h);
                 }
@@ -411,6 +405,14 @@ public final class Signer {
             if (s.equalsIgnoreCase(name)) return true;
         }
         return false;
+    }
+
+    /** A listed {@code x-amz-content-sha256} must say what the payload mode signs. */
+    private static void requirePayload(Header h, String contentSha256) {
+        if (!CanonicalHeaders.fold(h.value()).equals(contentSha256)) {
+            throw new IllegalArgumentException("header x-amz-content-sha256 is " + h.value()
+                    + " but the payload mode is " + contentSha256 + ": the payload mode does not fit the request");
+        }
     }
 
     private static void requireSame(Header h, String expected, String what) {

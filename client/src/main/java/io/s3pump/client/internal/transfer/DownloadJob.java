@@ -333,9 +333,7 @@ public final class DownloadJob {
         if (layout.check() == Check.COMPOSITE_GUESSED && !PartSizeGuess.isCommon(size, layout.rangeSize())) {
             // Only the smallest size that fits could be guessed: most likely the uploader used another one, and
             // a second read would tell nothing new.
-            return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag " + etag
-                    + " was not reproduced with the guessed " + layout.detail() + " (the uploader's part size is"
-                    + " unknown; give it as the part size to check the ETag)");
+            return guessMissed(size, etag, layout, "");
         }
         LOG.log(System.Logger.Level.INFO, () -> "the downloaded bytes give ETag " + first + ", not " + etag
                 + "; reading s3://" + bucket + "/" + key + " again to tell a damaged transfer from an unknown layout");
@@ -349,9 +347,14 @@ public final class DownloadJob {
         if (!second.equals(first))
             throw new VerificationException(where + " (two reads of the object gave different bytes)", etag, second);
         if (layout.check() != Check.COMPOSITE_GUESSED) throw new VerificationException(where, etag, second);
+        return guessMissed(size, etag, layout, " in two reads");
+    }
+
+    /** Only the size is vouched for: the ETag did not come out with a part size that was guessed ({@code how}). */
+    static Verification guessMissed(long size, String etag, Layout layout, String how) {
         return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag " + etag
-                + " was not reproduced with the guessed " + layout.detail() + " in two reads (the uploader's part"
-                + " size is unknown; give it as the part size to check the ETag)");
+                + " was not reproduced with the guessed " + layout.detail() + how + " (the uploader's part size is"
+                + " unknown; give it as the part size to check the ETag)");
     }
 
     private static Verification matched(long size, String etag, Layout layout, String how) {

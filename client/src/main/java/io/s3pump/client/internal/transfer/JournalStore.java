@@ -31,10 +31,9 @@ public final class JournalStore {
     /** The default location: {@code $XDG_STATE_HOME/s3pump/journals}, or {@code ~/.local/state/s3pump/journals}. */
     public static Path defaultDir() {
         String state = System.getenv("XDG_STATE_HOME");
-        String home = System.getenv("HOME");
         Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute()
                 ? Path.of(state)
-                : Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "state");
+                : io.s3pump.client.internal.config.Home.directory().resolve(".local").resolve("state");
         return base.resolve("s3pump").resolve("journals");
     }
 

@@ -4,9 +4,7 @@ import io.s3pump.client.ByteRange;
 import io.s3pump.client.CompletedPart;
 import io.s3pump.client.CreateMultipartUploadRequest;
 import io.s3pump.client.ObjectMetadata;
-import io.s3pump.client.PutObjectRequest;
 import io.s3pump.client.S3Client;
-import io.s3pump.client.UploadBody;
 import io.s3pump.client.UploadPartCopyRequest;
 import io.s3pump.client.transfer.PartPlan;
 import io.s3pump.client.transfer.UploadOptions;
@@ -69,7 +67,8 @@ public final class ServerCopyJob {
         String sourceEtag = source.eTag();
         String contentType = options.contentType() != null ? options.contentType() : source.contentType();
         String where = "s3://" + bucket + "/" + key;
-        if (size <= copyObjectLimit) {
+        // An empty object too: UploadPartCopy cannot copy an empty range.
+        if (size <= copyObjectLimit || size == 0) {
             // One request: the server copies the object whole, with its headers and metadata (and RGW 16.2 copies keys
             // holding '%' this way, which its UploadPartCopy decodes twice and cannot find).
             Interruptions.uninterruptibly(() -> client.copyObject(
@@ -79,15 +78,6 @@ public final class ServerCopyJob {
             options.listener().onProgress(new io.s3pump.client.transfer.TransferProgress(size, size, 1, 1,
                     Duration.ofNanos(nanoTime.getAsLong() - start)));
             return result(size, 1, size, head.eTag(), start, verifyCopy(where, size, sourceEtag, head));
-        }
-        if (size == 0) {
-            // UploadPartCopy cannot copy an empty range: an empty object is simply written.
-            client.putObject(PutObjectRequest.of(bucket, key).withContentType(contentType)
-                    .withUserMetadata(source.userMetadata()), UploadBody.of(new byte[0]));
-            ObjectMetadata head = client.headObject(bucket, key);
-            Verification v = UploadJob.verify(where, new ObjectStore.Head(head.contentLength(), head.eTag()), 0,
-                    Md5Digest.of(java.nio.ByteBuffer.allocate(0)).hex(), null);
-            return result(0, 1, 0, head.eTag(), start, v);
         }
         PartPlan plan = PartPlan.plan(size, options.sizing(), options.maxParts(), 0);
         String uploadId = Interruptions.uninterruptibly(() -> client.createMultipartUpload(

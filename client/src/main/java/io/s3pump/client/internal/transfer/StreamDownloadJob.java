@@ -146,8 +146,6 @@ public final class StreamDownloadJob {
                     + " match the MD5" + (layout.check() == DownloadJob.Check.WHOLE_MD5 ? " of the bytes written"
                     : "s of the bytes written (" + layout.detail() + ")"));
         if (layout.check() != DownloadJob.Check.COMPOSITE_GUESSED) throw new VerificationException(where, etag, computed);
-        return new Verification(Verification.Level.SIZE_ONLY, "size " + size + " verified; the ETag " + etag
-                + " was not reproduced with the guessed " + layout.detail() + " (the uploader's part size is unknown;"
-                + " give it as the part size to check the ETag)");
+        return DownloadJob.guessMissed(size, etag, layout, "");
     }
 }

@@ -174,17 +174,12 @@ public final class StreamUploadJob {
             if (next != null) next.arena().close();
         }
         Throwable f = failure.get();
-        ObjectStore.Head confirmed = null;
+        ObjectStore.Head head = null;
         if (f == null) {
             try {
                 List<io.s3pump.client.CompletedPart> parts = new ArrayList<>();
                 for (int n = 1; n <= count; n++) parts.add(new io.s3pump.client.CompletedPart(n, etags.get(n)));
-                String id = uploadId;
-                long bytes = total;
-                confirmed = Interruptions.uninterruptibly(() -> {
-                    ObjectStore.Head c = UploadJob.complete(store, bucket, key, id, parts, bytes);
-                    return c != null ? c : store.headObject(bucket, key);
-                });
+                head = UploadJob.complete(store, bucket, key, uploadId, parts, total);
             } catch (IOException | RuntimeException e) {
                 f = e;
             }
@@ -200,7 +195,6 @@ public final class StreamUploadJob {
             if (local != null && md5s.containsKey(n)) local.add(md5s.get(n)); else local = null;
             if (server != null && Etags.isPlainMd5(etags.get(n))) server.add(Md5Digest.ofHex(etags.get(n))); else server = null;
         }
-        ObjectStore.Head head = confirmed != null ? confirmed : store.headObject(bucket, key);
         Verification v = verify(head, total, local == null ? null : Etags.composite(local),
                 server == null ? null : Etags.composite(server));
         return new UploadResult(bucket, key, total, count, plan.partSize(1), 0, Etags.normalize(head.etag()),

@@ -126,7 +126,9 @@ public final class UploadJob {
     }
 
     /**
-     * Completes an upload of {@code size} bytes; returns null after an ordinary answer, or the HEAD that proved a lost completion.
+     * Completes an upload of {@code size} bytes and returns the object's HEAD (RGW's Complete answer carries an empty
+     * ETag: only HEAD tells what the object's ETag is). Both run to the end even if the calling thread is interrupted
+     * meanwhile: Complete may already have taken effect, and Ctrl-C must not leave that unknown.
      *
      * <p>When the answer to a Complete that the server carried out is lost (a reset while it arrives), the
      * client's retry finds the upload gone: S3 answers {@code NoSuchUpload} (RGW 16.2 answers 200 again). The
@@ -135,6 +137,16 @@ public final class UploadJob {
      */
     static ObjectStore.Head complete(ObjectStore store, String bucket, String key, String uploadId,
                                      List<io.s3pump.client.CompletedPart> parts, long size) throws IOException {
+        return Interruptions.uninterruptibly(() -> {
+            ObjectStore.Head proved = completeOrProve(store, bucket, key, uploadId, parts, size);
+            return proved != null ? proved : store.headObject(bucket, key);
+        });
+    }
+
+    /** Completes; returns null after an ordinary answer, or the HEAD that proved a lost completion. */
+    private static ObjectStore.Head completeOrProve(ObjectStore store, String bucket, String key, String uploadId,
+                                                    List<io.s3pump.client.CompletedPart> parts, long size)
+            throws IOException {
         try {
             store.completeMultipartUpload(bucket, key, uploadId, parts);
             return null;
@@ -281,18 +293,14 @@ public final class UploadJob {
             }
 
             Throwable f = failure.get();
-            ObjectStore.Head confirmed = null;
+            ObjectStore.Head head = null;
             if (f == null) {
                 try {
                     checkUnchanged(identity);
                     List<io.s3pump.client.CompletedPart> parts = new ArrayList<>(plan.partCount());
                     for (int n = 1; n <= plan.partCount(); n++)
                         parts.add(new io.s3pump.client.CompletedPart(n, finished.get(n).etag()));
-                    // Complete (and the check of what it made) may already take effect: finished even on Ctrl-C
-                    confirmed = Interruptions.uninterruptibly(() -> {
-                        ObjectStore.Head c = complete(store, bucket, key, uploadId, parts, identity.size());
-                        return c != null ? c : store.headObject(bucket, key);
-                    });
+                    head = complete(store, bucket, key, uploadId, parts, identity.size());
                 } catch (IOException | RuntimeException e) {
                     f = e;
                 }
@@ -307,8 +315,6 @@ public final class UploadJob {
                 if (md5s != null && p.md5() != null) md5s.add(p.md5()); else md5s = null;
                 if (serverMd5s != null && Etags.isPlainMd5(p.etag())) serverMd5s.add(Md5Digest.ofHex(p.etag())); else serverMd5s = null;
             }
-            // RGW's Complete answer carries an empty ETag: only HEAD tells what the object's ETag is.
-            ObjectStore.Head head = confirmed != null ? confirmed : store.headObject(bucket, key);
             Verification v = verify(head, identity.size(), md5s == null ? null : Etags.composite(md5s),
                     serverMd5s == null ? null : Etags.composite(serverMd5s));
             return new UploadResult(bucket, key, identity.size(), plan.partCount(), plan.partSize(), resumed.get(),
