@@ -1,6 +1,7 @@
 package io.s3pump.client;
 
 import io.s3pump.client.internal.hash.BodyHashing;
+import io.s3pump.client.internal.carrier.CarrierResponse;
 import io.s3pump.client.internal.http.ErrorParsing;
 import io.s3pump.client.internal.http.S3Request;
 import io.s3pump.client.internal.http.S3Transport;
@@ -24,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import okhttp3.Headers;
-import okhttp3.Response;
 
 /**
  * An S3 client: one method per S3 operation, named after it, taking and returning records.
@@ -589,7 +588,7 @@ public final class S3Client implements AutoCloseable {
                 .build();
     }
 
-    private static <T> T readOrError(Response response, InputStream in, Class<T> type, S3Request request)
+    private static <T> T readOrError(CarrierResponse response, InputStream in, Class<T> type, S3Request request)
             throws IOException {
         byte[] body = in.readAllBytes();
         if (ErrorParsing.isErrorDocument(body)) {
@@ -600,23 +599,22 @@ public final class S3Client implements AutoCloseable {
         return S3Xml.read(body, type);
     }
 
-    static ObjectMetadata metadata(Response r) {
-        Headers h = r.headers();
-        long length = parseLong(h.get("Content-Length"), -1);
-        String contentRange = h.get("Content-Range");
+    static ObjectMetadata metadata(CarrierResponse h) {
+        long length = parseLong(h.header("Content-Length"), -1);
+        String contentRange = h.header("Content-Range");
         long objectSize = length;
         if (contentRange != null) {
             int slash = contentRange.lastIndexOf('/');
             if (slash >= 0) objectSize = parseLong(contentRange.substring(slash + 1).strip(), -1);
         }
         Map<String, String> meta = new HashMap<>();
-        for (String name : h.names()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-amz-meta-")) meta.put(lower.substring("x-amz-meta-".length()), h.get(name));
+        for (var field : h.headers()) {
+            String lower = field.name().toLowerCase(Locale.ROOT);
+            if (lower.startsWith("x-amz-meta-")) meta.putIfAbsent(lower.substring("x-amz-meta-".length()), field.value());
         }
-        String parts = h.get("x-amz-mp-parts-count");
+        String parts = h.header("x-amz-mp-parts-count");
         Instant lastModified = null;
-        String lm = h.get("Last-Modified");
+        String lm = h.header("Last-Modified");
         if (lm != null) {
             try {
                 lastModified = Timestamps.parse(lm);
@@ -624,9 +622,9 @@ public final class S3Client implements AutoCloseable {
                 // a malformed Last-Modified is not worth failing a download over
             }
         }
-        return new ObjectMetadata(length, objectSize, h.get("ETag"), lastModified, h.get("Content-Type"),
-                contentRange, parts == null ? null : (int) parseLong(parts, 0), h.get("x-amz-version-id"), meta,
-                h.get("x-amz-request-id"));
+        return new ObjectMetadata(length, objectSize, h.header("ETag"), lastModified, h.header("Content-Type"),
+                contentRange, parts == null ? null : (int) parseLong(parts, 0), h.header("x-amz-version-id"), meta,
+                h.header("x-amz-request-id"));
     }
 
     private static long parseLong(String s, long fallback) {

@@ -1,6 +1,6 @@
 package io.s3pump.client;
 
-import io.s3pump.client.internal.wire.LargeWrites;
+import io.s3pump.client.internal.carrier.LargeWrites;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

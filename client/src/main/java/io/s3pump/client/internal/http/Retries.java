@@ -2,6 +2,7 @@ package io.s3pump.client.internal.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import io.s3pump.client.S3Exception;
+import io.s3pump.client.internal.carrier.ClientClosedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -5,10 +5,12 @@ import io.s3pump.client.RetryPolicy;
 import io.s3pump.client.S3ClientConfig;
 import io.s3pump.client.S3Exception;
 import io.s3pump.client.UploadBody;
-import io.s3pump.client.internal.wire.ResponseHead;
-import io.s3pump.client.internal.wire.FramedBody;
+import io.s3pump.client.internal.carrier.Carrier;
+import io.s3pump.client.internal.carrier.CarrierRequest;
+import io.s3pump.client.internal.carrier.CarrierResponse;
+import io.s3pump.client.internal.carrier.ClientClosedException;
+import io.s3pump.client.internal.okhttp.OkHttpCarrier;
 import io.s3pump.client.internal.wire.WireClient;
-import io.s3pump.client.internal.wire.WireRequest;
 import io.s3pump.client.internal.xml.Timestamps;
 import io.s3pump.sigv4.ChunkEncoder;
 import io.s3pump.sigv4.Credentials;
@@ -24,7 +26,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -37,19 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.Headers;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSink;
-import okio.Okio;
-import okio.Source;
 
 /**
  * Sends {@link S3Request}s: addressing, signing (the one place where requests are signed), retries with
@@ -60,40 +48,36 @@ public final class S3Transport implements AutoCloseable {
     private static final String USER_AGENT = "s3pump/0.1";
 
     private final S3ClientConfig config;
-    /**
-     * On a plain-http endpoint, built at its first use: a download (HEAD, then GETs) never needs it, and building it
-     * and its first call cost a short-lived process ~50 ms.
-     */
-    private volatile OkHttpClient http;
-    /** Carries upload bodies, HEAD and GetObject answers on plain-http endpoints; {@code null} when OkHttp does. */
-    private final WireClient wire;
+    /** Carries every request of this client; chosen once, from the configuration. */
+    private final Carrier carrier;
     private final Signer signer = Signer.sigV4();
-    private final HttpUrl base;
+    private final String scheme;
+    private final String host;
+    private final int port;
     // Milliseconds to add to the configured clock, learned from a RequestTimeTooSkewed answer.
     private final AtomicLong clockOffsetMillis = new AtomicLong();
 
     public S3Transport(S3ClientConfig config) {
         this.config = config;
-        this.wire = "http".equalsIgnoreCase(config.endpoint().getScheme()) && config.directDataPath()
-                && direct(config.endpoint())
-                ? new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
-                        config.maxConcurrency())
-                : null;
-        // Over https (trust material, a bad CA bundle) it is built now, so that a configuration error shows at once.
-        if (wire == null) this.http = HttpClients.build(config);
         URI e = config.endpoint();
-        this.base = HttpUrl.get(e.getScheme() + "://" + e.getRawAuthority() + "/");
+        this.scheme = e.getScheme().toLowerCase(Locale.ROOT);
+        String h = e.getHost();
+        this.host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        this.port = e.getPort() == -1 ? CarrierRequest.defaultPort(scheme) : e.getPort();
+        // Built now: over https its trust material (a bad CA bundle) is read here, so that a configuration error
+        // shows at once.
+        this.carrier = carrier(config);
     }
 
-    private OkHttpClient http() {
-        OkHttpClient c = http;
-        if (c == null) {
-            synchronized (this) {
-                c = http;
-                if (c == null) http = c = HttpClients.build(config);
-            }
-        }
-        return c;
+    /**
+     * The direct carrier unless the configuration turns it off or the JVM's proxy settings send the endpoint through a
+     * proxy, which only OkHttp speaks to.
+     */
+    static Carrier carrier(S3ClientConfig config) {
+        boolean direct = config.directDataPath() && direct(config.endpoint())
+                && "http".equalsIgnoreCase(config.endpoint().getScheme());
+        return direct ? new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
+                config.maxConcurrency()) : new OkHttpCarrier(config);
     }
 
     /** Whether the JVM's proxy settings send {@code endpoint} straight to it; a proxied endpoint stays on OkHttp. */
@@ -110,7 +94,7 @@ public final class S3Transport implements AutoCloseable {
     /** Reads a successful answer. The body stream is the response's; do not close the response. */
     @FunctionalInterface
     public interface Handler<T> {
-        T handle(Response response, InputStream body) throws IOException;
+        T handle(CarrierResponse response, InputStream body) throws IOException;
     }
 
     /** The clock offset currently applied to signing (zero until a skew was measured). */
@@ -152,10 +136,10 @@ public final class S3Transport implements AutoCloseable {
     }
 
     /**
-     * An open answer: its status and headers, and its body. A body carried by the direct data path is also a
+     * An open answer: its status and headers, and its body. A body carried by the direct carrier is also a
      * {@link ReadableByteChannel} that reads from the socket straight into a direct buffer.
      */
-    public record Opened(Response response, InputStream body) implements Closeable {
+    public record Opened(CarrierResponse response, InputStream body) implements Closeable {
         @Override
         public void close() throws IOException {
             try {
@@ -166,75 +150,8 @@ public final class S3Transport implements AutoCloseable {
         }
     }
 
-    /** One exchange's answer, whichever client carried it; closing it releases the connection. */
-    private record Exchange(Response response, InputStream body) implements Closeable {
-        @Override
-        public void close() throws IOException {
-            try {
-                if (body != null) body.close();
-            } finally {
-                response.close();
-            }
-        }
-    }
-
-    private Exchange exchange(S3Request request, Request httpRequest) throws IOException {
-        if (wire == null) {
-            Response response = http().newCall(httpRequest).execute();
-            return new Exchange(response, null);
-        }
-        WireClient.Answer answer = wire.execute(toWire(httpRequest));
-        ResponseHead head = answer.head();
-        Headers.Builder headers = new Headers.Builder();
-        Response.Builder b = new Response.Builder().request(httpRequest).protocol(Protocol.HTTP_1_1)
-                .code(head.code()).message(head.reason());
-        try {
-            for (ResponseHead.Field f : head.headers()) headers.addUnsafeNonAscii(f.name(), f.value());
-        } catch (IllegalArgumentException e) {
-            answer.body().close();
-            throw new ProtocolException("malformed header in the answer: " + e.getMessage());
-        }
-        b.headers(headers.build());
-        if (head.code() >= 200 && head.code() < 300) return new Exchange(b.build(), answer.body());
-        // Error answers are small XML documents; read them whole so that the connection can be reused.
-        try (InputStream in = answer.body()) {
-            byte[] bytes = in.readNBytes(MAX_ERROR_BODY);
-            return new Exchange(b.body(ResponseBody.create(bytes, null)).build(), null);
-        }
-    }
-
+    /** An error answer's body is read whole (so that its connection can be reused), up to this many bytes. */
     private static final int MAX_ERROR_BODY = 1 << 20;
-
-    private static WireRequest toWire(Request httpRequest) throws IOException {
-        HttpUrl url = httpRequest.url();
-        String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
-        List<Header> headers = new ArrayList<>(httpRequest.headers().size());
-        boolean expect = false;
-        for (int i = 0; i < httpRequest.headers().size(); i++) {
-            String name = httpRequest.headers().name(i);
-            if (name.equalsIgnoreCase("Expect")) {
-                expect = true;
-            } else {
-                headers.add(new Header(name, httpRequest.headers().value(i)));
-            }
-        }
-        WireRequest.Body body = switch (httpRequest.body()) {
-            case DirectBody d -> WireRequest.Body.of(d.body);
-            case ChunkedBody c -> new FramedBody(c.body, c.encoder);   // framed around the mapping, no copy
-            case null -> null;
-            case RequestBody small -> {
-                // An XML document or an empty PUT/POST; OkHttp would add its Content-Type header itself.
-                Buffer bytes = new Buffer();
-                small.writeTo(bytes);
-                MediaType type = small.contentType();
-                if (type != null && httpRequest.header("Content-Type") == null)
-                    headers.add(new Header("Content-Type", type.toString()));
-                yield WireRequest.Body.of(UploadBody.of(bytes.readByteArray()));
-            }
-        };
-        return new WireRequest(httpRequest.method(), url.host(), url.port(), hostHeader(url), target, headers, body,
-                expect);
-    }
 
     private <T> T run(S3Request request, Handler<T> handler, boolean keepOpen,
                       java.util.function.Consumer<IOException> onRetry) throws IOException {
@@ -248,20 +165,17 @@ public final class S3Transport implements AutoCloseable {
             BodyTracker tracker = new BodyTracker();
             IOException failure;
             try {
-                Request httpRequest = toHttp(request);
+                CarrierRequest carried = toCarrier(request);
                 long sent = System.nanoTime();
-                Exchange exchange = exchange(request, httpRequest);
-                Response response = exchange.response();
+                CarrierResponse response = carrier.send(carried);
                 final int attemptNo = attempt;
                 LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + " " + request.method() + " "
-                        + httpRequest.url().encodedPath() + (httpRequest.url().encodedQuery() == null ? ""
-                        : "?" + SafeText.query(httpRequest.url().encodedQuery())) + " -> " + response.code() + " in "
+                        + SafeText.target(carried.target()) + " -> " + response.code() + " in "
                         + (System.nanoTime() - sent) / 1_000_000 + " ms (attempt " + attemptNo + ")");
                 boolean close = true;
                 try {
                     if (response.isSuccessful()) {
-                        InputStream body = tracker.wrap(exchange.body() != null ? exchange.body()
-                                : response.body().byteStream());
+                        InputStream body = tracker.wrap(response.body());
                         T result = handler.handle(response, body);
                         close = !keepOpen;
                         return result;
@@ -281,7 +195,7 @@ public final class S3Transport implements AutoCloseable {
                     }
                     throw error;
                 } finally {
-                    if (close) exchange.close();
+                    if (close) response.close();
                 }
             } catch (S3Exception e) {
                 failure = e;
@@ -315,8 +229,8 @@ public final class S3Transport implements AutoCloseable {
         }
     }
 
-    private S3Exception errorOf(S3Request request, Response response) throws IOException {
-        byte[] body = request.method().equals("HEAD") ? new byte[0] : response.body().bytes();
+    private S3Exception errorOf(S3Request request, CarrierResponse response) throws IOException {
+        byte[] body = request.method().equals("HEAD") ? new byte[0] : response.body().readNBytes(MAX_ERROR_BODY);
         return ErrorParsing.toException(response.code(), response.header("x-amz-request-id"),
                 response.header("x-amz-id-2"), body, request.bucket(), request.key());
     }
@@ -330,129 +244,91 @@ public final class S3Transport implements AutoCloseable {
         }
     }
 
-    /** The wire URL of {@code request}: path-style or virtual-host, key encoded once, query canonical. */
-    public HttpUrl url(S3Request request) {
-        String host = base.host();
+    /** Where a request goes: the host to connect to, and the request target (encoded path and query). */
+    record Target(String host, String path, String query) {
+        String target() {
+            return query.isEmpty() ? path : path + "?" + query;
+        }
+    }
+
+    /** The wire target of {@code request}: path-style or virtual-host, key encoded once, query canonical. */
+    Target target(S3Request request) {
+        String h = host;
         String path;
         boolean virtual = config.addressingStyle() == AddressingStyle.VIRTUAL_HOST && request.bucket() != null;
         if (request.bucket() == null) {
             path = "/";
         } else if (virtual) {
-            host = request.bucket() + "." + host;
+            h = request.bucket() + "." + host;
             path = request.key() == null ? "/" : KeyPaths.virtualHosted(request.key());
         } else {
             path = request.key() == null ? "/" + UriEncoding.encode(request.bucket())
                     : KeyPaths.pathStyle(request.bucket(), request.key());
         }
-        String query = request.query().isEmpty() ? "" : "?" + UriEncoding.canonicalQuery(request.query());
-        String port = base.port() == HttpUrl.defaultPort(base.scheme()) ? "" : ":" + base.port();
-        String h = host.contains(":") ? "[" + host + "]" : host;
-        return HttpUrl.get(base.scheme() + "://" + h + port + path + query);
+        String query = request.query().isEmpty() ? "" : UriEncoding.canonicalQuery(request.query());
+        return new Target(h, path, query);
     }
 
-    /** Builds and signs the OkHttp request; the only place where signing happens. */
-    Request toHttp(S3Request request) {
-        HttpUrl url = url(request);
-        String host = hostHeader(url);
-        Request.Builder b = new Request.Builder().url(url).header("User-Agent", USER_AGENT);
+    /** The absolute URL of {@code request}, as the carrier receives it. */
+    public String url(S3Request request) {
+        Target t = target(request);
+        return new CarrierRequest(request.method(), scheme, t.host(), port, t.target(), List.of(), null, false).url();
+    }
+
+    /** Builds and signs the request the carrier sends; the only place where signing happens. */
+    CarrierRequest toCarrier(S3Request request) {
+        Target t = target(request);
+        List<Header> headers = new ArrayList<>(request.headers().size() + 8);
+        headers.add(new Header("User-Agent", USER_AGENT)); // not signed
         if (request.operation().equals("GetObject")) {
-            // Otherwise OkHttp asks for gzip and decodes an object stored with Content-Encoding: gzip, so the
-            // bytes would differ from the object's (and from the direct data path's). Not signed, like Expect.
-            b.header("Accept-Encoding", "identity");
+            // Without it a server may send the object in any content coding, and OkHttp would ask for gzip (and then
+            // decode an object stored with Content-Encoding: gzip). Not signed.
+            headers.add(new Header("Accept-Encoding", "identity"));
         }
-        for (Header h : request.headers()) b.header(h.name(), h.value());
+        headers.addAll(request.headers());
 
         PayloadMode mode = request.body().payloadMode();
         ChunkEncoder encoder = null;
         Credentials credentials = config.credentials().orElse(null);
         if (credentials != null) {
-            SignableRequest signable = new SignableRequest(request.method(), host, KeyPaths.canonical(url.encodedPath()),
+            String hostHeader = new CarrierRequest(request.method(), scheme, t.host(), port, t.target(), List.of(), null,
+                    false).hostHeader();
+            SignableRequest signable = new SignableRequest(request.method(), hostHeader, KeyPaths.canonical(t.path()),
                     request.query(), request.headers(), mode);
             // The signer logs the canonical request and string to sign at DEBUG (logger io.s3pump.sigv4.Signer),
             // with the session token redacted and never the key or signature.
             SignedRequest signed = signer.sign(signable, SigningParams.s3(credentials, config.region(), now()));
             for (Header h : signed.headers()) {
-                if (!h.is("Content-Length")) b.header(h.name(), h.value());
+                if (!h.is("Content-Length")) set(headers, h);
             }
             if (mode instanceof PayloadMode.Chunked) encoder = signed.chunkEncoder();
         } else {
-            b.header("x-amz-content-sha256", mode.contentSha256());
+            set(headers, new Header("x-amz-content-sha256", mode.contentSha256()));
         }
-        if (config.expectContinue() && request.body() instanceof S3Request.Upload) {
-            b.header("Expect", "100-continue"); // not signed: proxies may strip it
-        }
-        b.method(request.method(), requestBody(request, encoder));
-        return b.build();
-    }
-
-    private static String hostHeader(HttpUrl url) {
-        String host = url.host().contains(":") ? "[" + url.host() + "]" : url.host();
-        return url.port() == HttpUrl.defaultPort(url.scheme()) ? host : host + ":" + url.port();
-    }
-
-    private static RequestBody requestBody(S3Request request, ChunkEncoder encoder) {
-        return switch (request.body()) {
+        CarrierRequest.Body body = switch (request.body()) {
             case S3Request.NoBody none -> switch (request.method().toUpperCase(Locale.ROOT)) {
-                case "PUT", "POST", "PATCH" -> RequestBody.create(new byte[0]);
+                case "PUT", "POST", "PATCH" -> new CarrierRequest.Plain(UploadBody.empty());
                 default -> null;
             };
-            case S3Request.Small small -> RequestBody.create(small.bytes(),
-                    small.contentType() == null ? null : MediaType.get(small.contentType()));
-            case S3Request.Upload upload -> encoder == null ? new DirectBody(upload.body())
-                    : new ChunkedBody(upload.body(), encoder);
-        };
-    }
-
-    /** Writes an upload body straight from its source; exact length, re-sendable. */
-    private static final class DirectBody extends RequestBody {
-        private final UploadBody body;
-
-        DirectBody(UploadBody body) {
-            this.body = body;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return null; // Content-Type, when any, is a signed header set by the operation
-        }
-
-        @Override
-        public long contentLength() {
-            return body.contentLength();
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            body.writeTo(sink);
-        }
-    }
-
-    /** Writes the aws-chunked encoding of an upload body; the encoder starts afresh on every write. */
-    private static final class ChunkedBody extends RequestBody {
-        private final UploadBody body;
-        private final ChunkEncoder encoder;
-
-        ChunkedBody(UploadBody body, ChunkEncoder encoder) {
-            this.body = body;
-            this.encoder = encoder;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return null;
-        }
-
-        @Override
-        public long contentLength() {
-            return encoder.encodedLength();
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            try (InputStream in = encoder.encode(body.openStream()); Source source = Okio.source(in)) {
-                sink.writeAll(source);
+            case S3Request.Small small -> {
+                // An XML document: its Content-Type is not signed, as OkHttp would add it to a body that has one.
+                if (small.contentType() != null && headers.stream().noneMatch(h -> h.is("Content-Type"))) {
+                    headers.add(new Header("Content-Type", small.contentType()));
+                }
+                yield new CarrierRequest.Plain(UploadBody.of(small.bytes()));
             }
-        }
+            case S3Request.Upload upload -> encoder == null ? new CarrierRequest.Plain(upload.body())
+                    : new CarrierRequest.Framed(upload.body(), encoder);
+        };
+        // Expect is not signed: proxies may strip it.
+        boolean expect = config.expectContinue() && request.body() instanceof S3Request.Upload;
+        return new CarrierRequest(request.method(), scheme, t.host(), port, t.target(), headers, body, expect);
+    }
+
+    /** Sets {@code header}, replacing any of the same name. */
+    private static void set(List<Header> headers, Header header) {
+        headers.removeIf(h -> h.is(header.name()));
+        headers.add(header);
     }
 
     /** Notes whether the handler ran and whether a read of the answer's body failed (a transport failure). */
@@ -543,11 +419,6 @@ public final class S3Transport implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (wire != null) wire.close();
-        OkHttpClient c = http;
-        if (c != null) {
-            c.dispatcher().executorService().shutdown();
-            c.connectionPool().evictAll();
-        }
+        carrier.close();
     }
 }

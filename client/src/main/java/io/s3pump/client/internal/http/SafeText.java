@@ -9,6 +9,12 @@ final class SafeText {
 
     private SafeText() {}
 
+    /** A request target ({@code path?query}) with its secret query parameters redacted. */
+    static String target(String target) {
+        int q = target.indexOf('?');
+        return q < 0 ? target : target.substring(0, q + 1) + query(target.substring(q + 1));
+    }
+
     static String query(String encodedQuery) {
         return SECRET_PARAMS.matcher(encodedQuery).replaceAll("$1****");
     }

@@ -1,6 +1,7 @@
 package io.s3pump.client.internal.wire;
 
 import io.s3pump.client.UploadBody;
+import io.s3pump.client.internal.carrier.LargeWrites;
 import io.s3pump.sigv4.ChunkEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * sends it between its frame's head and tail, a batch of chunks per gathering write. So each byte is hashed and
  * sent in one pass over the mapping, with the kernel's copy into the socket as the only copy.
  */
-public final class FramedBody implements WireRequest.Body {
+final class FramedBody {
     /** Chunks gathered into one write: 1 MiB of 64 KiB chunks. */
     private static final int BATCH_BYTES = 1 << 20;
     private static final int BATCH_BUFFERS = 3 * 32;
@@ -22,7 +23,7 @@ public final class FramedBody implements WireRequest.Body {
     private final UploadBody payload;
     private final ChunkEncoder encoder;
 
-    public FramedBody(UploadBody payload, ChunkEncoder encoder) {
+    FramedBody(UploadBody payload, ChunkEncoder encoder) {
         this.payload = Objects.requireNonNull(payload, "payload");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         if (payload.contentLength() != encoder.mode().decodedLength()) {
@@ -31,13 +32,11 @@ public final class FramedBody implements WireRequest.Body {
         }
     }
 
-    @Override
-    public long contentLength() {
+    long contentLength() {
         return encoder.encodedLength();
     }
 
-    @Override
-    public void writeTo(WritableByteChannel out) throws IOException {
+    void writeTo(WritableByteChannel out) throws IOException {
         Framer framer = new Framer(out, encoder.frames(), encoder.mode().chunkSize());
         payload.writeTo(framer);
         framer.end();

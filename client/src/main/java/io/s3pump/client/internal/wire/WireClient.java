@@ -1,5 +1,12 @@
 package io.s3pump.client.internal.wire;
 
+import io.s3pump.client.internal.carrier.Carrier;
+import io.s3pump.client.internal.carrier.CarrierRequest;
+import io.s3pump.client.internal.carrier.CarrierResponse;
+import io.s3pump.client.internal.carrier.ClientClosedException;
+import io.s3pump.client.internal.carrier.LargeWrites;
+import io.s3pump.client.internal.carrier.ResponseHead;
+import io.s3pump.sigv4.Header;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
@@ -27,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * idle for longer than servers keep them are not reused. Nothing is retried here: like OkHttp's with
  * {@code retryOnConnectionFailure(false)}, every failure goes to the transport's retry policy, which counts it.
  */
-public final class WireClient implements AutoCloseable {
+public final class WireClient implements Carrier {
     private static final System.Logger LOG = System.getLogger("io.s3pump.client.wire");
     /** Idle connections older than this are not reused: servers close idle connections after some time. */
     private static final long MAX_IDLE_NANOS = Duration.ofSeconds(30).toNanos();
@@ -54,7 +61,13 @@ public final class WireClient implements AutoCloseable {
     }
 
     /** An answer: its head, and its body to read and close (closing returns the connection to the pool). */
-    public record Answer(ResponseHead head, WireBody body) {}
+    record Answer(ResponseHead head, WireBody body) {}
+
+    @Override
+    public CarrierResponse send(CarrierRequest request) throws IOException {
+        Answer answer = execute(request);
+        return new CarrierResponse(answer.head(), answer.body(), answer.body());
+    }
 
     /**
      * Sends {@code request} and returns the answer once its head has arrived. Interim answers
@@ -62,7 +75,7 @@ public final class WireClient implements AutoCloseable {
      *
      * @throws IOException when the exchange fails; nothing is retried here
      */
-    public Answer execute(WireRequest request) throws IOException {
+    Answer execute(CarrierRequest request) throws IOException {
         WireConnection connection = acquire(request);
         connection.startExchange();
         try {
@@ -70,6 +83,31 @@ public final class WireClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             release(connection, false);
             throw e;
+        }
+    }
+
+    /** The request line and headers, ending with the empty line. */
+    static String head(CarrierRequest request) {
+        StringBuilder b = new StringBuilder(256 + 64 * request.headers().size());
+        b.append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n");
+        b.append("Host: ").append(request.hostHeader()).append("\r\n");
+        for (Header h : request.headers()) b.append(h.name()).append(": ").append(h.value()).append("\r\n");
+        CarrierRequest.Body body = request.body();
+        long length = body == null ? 0 : body.contentLength();
+        // A bodiless GET, HEAD or DELETE says nothing about length; PUT and POST always do (RGW answers 411 otherwise).
+        String method = request.method();
+        if (body != null || !(method.equals("GET") || method.equals("HEAD") || method.equals("DELETE"))) {
+            b.append("Content-Length: ").append(length).append("\r\n");
+        }
+        if (request.expectContinue() && length > 0) b.append("Expect: 100-continue\r\n");
+        return b.append("\r\n").toString();
+    }
+
+    /** Writes {@code body} to {@code out}: as it is, or framed in aws-chunked chunks around its source. */
+    private static void writeBody(CarrierRequest.Body body, WritableByteChannel out) throws IOException {
+        switch (body) {
+            case CarrierRequest.Plain plain -> plain.body().writeTo(out);
+            case CarrierRequest.Framed framed -> new FramedBody(framed.payload(), framed.encoder()).writeTo(out);
         }
     }
 
@@ -81,9 +119,9 @@ public final class WireClient implements AutoCloseable {
      */
     static final Duration CONTINUE_WAIT = Duration.ofSeconds(1);
 
-    private Answer exchange(WireConnection c, WireRequest request) throws IOException {
-        c.writeFully(ByteBuffer.wrap(request.head().getBytes(StandardCharsets.ISO_8859_1)));
-        WireRequest.Body body = request.body();
+    private Answer exchange(WireConnection c, CarrierRequest request) throws IOException {
+        c.writeFully(ByteBuffer.wrap(head(request).getBytes(StandardCharsets.ISO_8859_1)));
+        CarrierRequest.Body body = request.body();
         boolean reusable = true;
         if (body != null && body.contentLength() > 0) {
             if (request.expectContinue() && c.awaitAnswer(CONTINUE_WAIT)) {
@@ -99,7 +137,7 @@ public final class WireClient implements AutoCloseable {
             }
             BodySink sink = new BodySink(c);
             try {
-                body.writeTo(sink);
+                writeBody(body, sink);
             } catch (IOException e) {
                 // A server may answer an error and close without reading the rest of the body: the write then
                 // fails (broken pipe, reset) while the answer waits in the socket. It says more than the broken
@@ -199,14 +237,14 @@ public final class WireClient implements AutoCloseable {
         }
     }
 
-    private WireConnection acquire(WireRequest request) throws IOException {
+    private WireConnection acquire(CarrierRequest request) throws IOException {
         String route = request.host() + ":" + request.port();
         long now = System.nanoTime();
         while (true) {
             WireConnection c;
             lock.lock();
             try {
-                if (closed) throw new io.s3pump.client.internal.http.ClientClosedException();
+                if (closed) throw new ClientClosedException();
                 ArrayDeque<WireConnection> q = idle.get(route);
                 c = q == null ? null : q.pollFirst();
             } finally {
@@ -218,7 +256,7 @@ public final class WireClient implements AutoCloseable {
         }
     }
 
-    private WireConnection connect(WireRequest request) throws IOException {
+    private WireConnection connect(CarrierRequest request) throws IOException {
         WireConnection c = WireConnection.open(request.host(), request.port(), connectTimeout, readTimeout,
                 writeTimeout);
         open.add(c);
@@ -226,7 +264,7 @@ public final class WireClient implements AutoCloseable {
         try {
             if (closed) {
                 discard(c);
-                throw new io.s3pump.client.internal.http.ClientClosedException();
+                throw new ClientClosedException();
             }
             if (watchdog == null) {
                 watchdog = Thread.ofVirtual().name("s3pump-wire-watchdog").start(this::watch);

@@ -1,5 +1,6 @@
 package io.s3pump.client.internal.wire;
 
+import io.s3pump.client.internal.carrier.ResponseHead;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;

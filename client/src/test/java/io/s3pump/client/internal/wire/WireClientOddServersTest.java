@@ -1,5 +1,6 @@
 package io.s3pump.client.internal.wire;
 
+import io.s3pump.client.internal.carrier.CarrierRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.s3pump.client.UploadBody;
@@ -56,9 +57,9 @@ class WireClientOddServersTest {
         return done;
     }
 
-    private static WireRequest put(int port, UploadBody body, boolean expectContinue) {
-        return new WireRequest("PUT", "127.0.0.1", port, "h", "/b/k", List.of(new Header("x-amz-content-sha256",
-                "UNSIGNED-PAYLOAD")), WireRequest.Body.of(body), expectContinue);
+    private static CarrierRequest put(int port, UploadBody body, boolean expectContinue) {
+        return new CarrierRequest("PUT", "http", "127.0.0.1", port, "/b/k", List.of(new Header("x-amz-content-sha256",
+                "UNSIGNED-PAYLOAD")), new CarrierRequest.Plain(body), expectContinue);
     }
 
     @Test
@@ -229,7 +230,7 @@ class WireClientOddServersTest {
                 out.flush();
                 in.read(); // until the client closes
             });
-            WireRequest get = new WireRequest("GET", "127.0.0.1", server.getLocalPort(), "h", "/b/k", List.of(),
+            CarrierRequest get = new CarrierRequest("GET", "http", "127.0.0.1", server.getLocalPort(), "/b/k", List.of(),
                     null, false);
             try (WireBody body = client.execute(get).body()) {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("abcde");
@@ -244,7 +245,7 @@ class WireClientOddServersTest {
                 s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: gzip\r\n\r\n"
                         + "four").getBytes(StandardCharsets.ISO_8859_1));
             });
-            WireRequest get = new WireRequest("GET", "127.0.0.1", server.getLocalPort(), "h", "/b/k", List.of(),
+            CarrierRequest get = new CarrierRequest("GET", "http", "127.0.0.1", server.getLocalPort(), "/b/k", List.of(),
                     null, false);
             try (WireBody body = client.execute(get).body()) {
                 script.join();
@@ -270,7 +271,7 @@ class WireClientOddServersTest {
                 out.flush();
                 in.read();
             });
-            WireRequest get = new WireRequest("GET", "127.0.0.1", server.getLocalPort(), "h", "/b/k", List.of(),
+            CarrierRequest get = new CarrierRequest("GET", "http", "127.0.0.1", server.getLocalPort(), "/b/k", List.of(),
                     null, false);
             try (WireBody body = client.execute(get).body()) {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("abcde");

@@ -1,5 +1,6 @@
 package io.s3pump.client.internal.wire;
 
+import io.s3pump.client.internal.carrier.CarrierRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,13 +35,13 @@ class WireClientTest {
         client.close();
     }
 
-    private WireRequest put(UploadBody body, boolean expectContinue) {
-        return new WireRequest("PUT", server.getHostName(), server.getPort(), "h.example:1", "/b/k?partNumber=1",
-                List.of(new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")), WireRequest.Body.of(body), expectContinue);
+    private CarrierRequest put(UploadBody body, boolean expectContinue) {
+        return new CarrierRequest("PUT", "http", server.getHostName(), server.getPort(), "/b/k?partNumber=1",
+                List.of(new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")), new CarrierRequest.Plain(body), expectContinue);
     }
 
-    private WireRequest get(String target) {
-        return new WireRequest("GET", server.getHostName(), server.getPort(), "h.example:1", target, List.of(),
+    private CarrierRequest get(String target) {
+        return new CarrierRequest("GET", "http", server.getHostName(), server.getPort(), target, List.of(),
                 null, false);
     }
 
@@ -67,7 +68,7 @@ class WireClientTest {
 
         RecordedRequest r = server.takeRequest();
         assertThat(r.getRequestLine()).isEqualTo("PUT /b/k?partNumber=1 HTTP/1.1");
-        assertThat(r.getHeaders().get("Host")).isEqualTo("h.example:1");
+        assertThat(r.getHeaders().get("Host")).isEqualTo(server.getHostName() + ":" + server.getPort());
         assertThat(r.getHeaders().get("Content-Length")).isEqualTo(String.valueOf(data.length));
         assertThat(r.getHeaders().get("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
         assertThat(r.getHeaders().get("Expect")).isNull();
@@ -223,23 +224,23 @@ class WireClientTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        WireRequest r = new WireRequest("GET", "localhost", closedPort, "localhost", "/b/k", List.of(), null, false);
+        CarrierRequest r = new CarrierRequest("GET", "http", "localhost", closedPort, "/b/k", List.of(), null, false);
         assertThatThrownBy(() -> client.execute(r)).isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
     void aHostNameConnectsThroughWhicheverOfItsAddressesAccepts() throws Exception {
         server.enqueue(new MockResponse.Builder().body("ok").build());
-        WireRequest r = new WireRequest("GET", "localhost", server.getPort(), "localhost", "/b/k", List.of(), null,
+        CarrierRequest r = new CarrierRequest("GET", "http", "localhost", server.getPort(), "/b/k", List.of(), null,
                 false);
         assertThat(readAll(client.execute(r).body())).asString().isEqualTo("ok");
     }
 
     @Test
     void headerValuesWithLineBreaksAreRefusedBeforeAnythingIsSent() {
-        WireRequest r = new WireRequest("GET", server.getHostName(), server.getPort(), "h", "/b/k",
-                List.of(new Header("x-amz-meta-a", "v\r\nInjected: yes")), null, false);
-        assertThatThrownBy(() -> client.execute(r)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.send(new CarrierRequest("GET", "http", server.getHostName(), server.getPort(),
+                "/b/k", List.of(new Header("x-amz-meta-a", "v\r\nInjected: yes")), null, false)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package io.s3pump.client.internal.wire;
+package io.s3pump.client.internal.carrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.s3pump.client.internal.wire;
+package io.s3pump.client.internal.carrier;
 
 import java.net.ProtocolException;
 import java.util.ArrayList;
@@ -28,21 +28,25 @@ public record ResponseHead(int version, int code, String reason, List<Field> hea
         headers = List.copyOf(headers);
     }
 
-    /** The first value of the header {@code name} (ASCII case ignored), or {@code null}. */
+    /**
+     * The value of the header {@code name} (ASCII case ignored), or {@code null}; the last one when it is repeated, as
+     * OkHttp's {@code Headers.get} answers.
+     */
     public String header(String name) {
-        for (Field f : headers) {
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            Field f = headers.get(i);
             if (f.name().equalsIgnoreCase(name)) return f.value();
         }
         return null;
     }
 
     /** 100 to 199: an interim answer, followed by the real one. */
-    boolean isInterim() {
+    public boolean isInterim() {
         return code >= 100 && code < 200;
     }
 
     /** Whether the connection can carry another exchange after this answer's body. */
-    boolean keepAlive() {
+    public boolean keepAlive() {
         String connection = header("Connection");
         if (connection != null) {
             for (String token : connection.split(",")) {
@@ -57,7 +61,7 @@ public record ResponseHead(int version, int code, String reason, List<Field> hea
      * Parses a status line, such as {@code HTTP/1.1 200 OK}, and the header lines that followed it (without
      * their line ends). Obsolete line folding is refused: RFC 9112 lets a client reject it, and S3 never sends it.
      */
-    static ResponseHead parse(String statusLine, List<String> headerLines) throws ProtocolException {
+    public static ResponseHead parse(String statusLine, List<String> headerLines) throws ProtocolException {
         if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
             throw new ProtocolException("not an HTTP/1.x status line: " + printable(statusLine));
         }
@@ -87,19 +91,25 @@ public record ResponseHead(int version, int code, String reason, List<Field> hea
     }
 
     /** The length the body framing gives, or -1 when the body is chunked or runs until the connection closes. */
-    long contentLength() throws ProtocolException {
-        String value = header("Content-Length");
-        if (value == null) return -1;
-        try {
-            long n = Long.parseLong(value);
-            if (n < 0) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("bad Content-Length: " + printable(value));
+    public long contentLength() throws ProtocolException {
+        long length = -1;
+        for (Field f : headers) {
+            if (!f.name().equalsIgnoreCase("Content-Length")) continue;
+            long n;
+            try {
+                n = Long.parseLong(f.value());
+                if (n < 0) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("bad Content-Length: " + printable(f.value()));
+            }
+            // RFC 9112 6.3: differing lengths leave the framing unknown (a smuggling attempt, perhaps).
+            if (length >= 0 && n != length) throw new ProtocolException("two different Content-Length headers");
+            length = n;
         }
+        return length;
     }
 
-    boolean isChunked() {
+    public boolean isChunked() {
         String te = header("Transfer-Encoding");
         return te != null && te.toLowerCase(java.util.Locale.ROOT).strip().endsWith("chunked");
     }

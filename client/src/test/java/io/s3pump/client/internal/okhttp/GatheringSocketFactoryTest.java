@@ -1,4 +1,4 @@
-package io.s3pump.client.internal.http;
+package io.s3pump.client.internal.okhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

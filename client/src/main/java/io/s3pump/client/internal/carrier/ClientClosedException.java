@@ -1,4 +1,4 @@
-package io.s3pump.client.internal.http;
+package io.s3pump.client.internal.carrier;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.s3pump.client.internal.wire;
+package io.s3pump.client.internal.carrier;
 
 /**
  * Marks a channel that takes large writes without copying them (a socket written from a direct buffer), so that
