@@ -23,27 +23,40 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Error answers, retries, transport failures and clock skew. */
+/** Error answers, retries, transport failures and clock skew, on every carrier over http and https. */
+@ParameterizedClass
+@MethodSource("io.s3pump.client.TestTransport#all")
 class S3ClientErrorsTest {
-    @StartStop
     final MockWebServer server = new MockWebServer();
+
+    @Parameter
+    TestTransport transport;
 
     S3Client client;
 
     @BeforeEach
-    void setUp() {
-        client = MockS3.client(server);
+    void setUp() throws Exception {
+        transport.start(server);
+        client = S3Client.create(config().build());
+    }
+
+    /** The shared MockWebServer setup, through this run's transport. */
+    private S3ClientConfig.Builder config() {
+        return transport.configure(MockS3.config(server), server);
     }
 
     @AfterEach
     void tearDown() {
         client.close();
+        server.close();
     }
 
     @Test
@@ -96,7 +109,7 @@ class S3ClientErrorsTest {
     void aNonXmlErrorBodyKeepsTheStatusAndASnippet() {
         server.enqueue(new MockResponse.Builder().code(502).body("<html>bad gateway</html>").build());
         client.close();
-        client = S3Client.create(MockS3.config(server).retryPolicy(RetryPolicy.NONE).build());
+        client = S3Client.create(config().retryPolicy(RetryPolicy.NONE).build());
         assertThatThrownBy(() -> client.listBuckets()).isInstanceOfSatisfying(S3Exception.class, e -> {
             assertThat(e.status()).isEqualTo(502);
             assertThat(e.code()).isEqualTo(S3Exception.UNKNOWN);
@@ -159,7 +172,7 @@ class S3ClientErrorsTest {
     @Test
     void retriesStopWhenTheTotalTimeIsSpent() {
         client.close();
-        client = S3Client.create(MockS3.config(server)
+        client = S3Client.create(config()
                 .retryPolicy(new RetryPolicy(100, Duration.ofMillis(40), Duration.ofMillis(40), Duration.ofMillis(1)))
                 .build());
         for (int i = 0; i < 5; i++) server.enqueue(MockS3.error(503, "SlowDown", "x"));
@@ -234,7 +247,7 @@ class S3ClientErrorsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        try (S3Client c = S3Client.create(MockS3.config(server).endpoint("http://127.0.0.1:" + port).build())) {
+        try (S3Client c = S3Client.create(config().endpoint((transport.tls() ? "https" : "http") + "://127.0.0.1:" + port).build())) {
             long start = System.nanoTime();
             assertThatThrownBy(c::listBuckets).isInstanceOf(ConnectException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -270,7 +283,7 @@ class S3ClientErrorsTest {
     void aForbiddenWithAFarAwayServerDateIsTreatedAsSkew() throws Exception {
         client.close();
         Instant local = Instant.parse("2020-01-01T00:00:00Z");
-        client = S3Client.create(MockS3.config(server).clock(InstantSource.fixed(local)).build());
+        client = S3Client.create(config().clock(InstantSource.fixed(local)).build());
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(MockS3.NOW);
         server.enqueue(new MockResponse.Builder().code(403).addHeader("Date", date)
                 .body("<Error><Code>AccessDenied</Code></Error>").build());

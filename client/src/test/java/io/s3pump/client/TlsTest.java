@@ -16,25 +16,40 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TLS is verified by default, a CA bundle adds trust, and insecure mode has to be asked for. */
+/**
+ * TLS is verified by default, a CA bundle adds trust, a certificate for another name is refused, and insecure mode has
+ * to be asked for: on every carrier (the direct one and OkHttp).
+ */
 class TlsTest {
     @TempDir
     static Path dir;
 
     static Path caPem;
+    static Path otherNamePem;
     static SSLContext serverContext;
+    static SSLContext otherNameContext;
     MockWebServer server;
 
-    /** A self-signed certificate for localhost made with the JDK's keytool, exported as PEM. */
     @BeforeAll
-    static void makeCertificate() throws Exception {
-        Path keystore = dir.resolve("server.p12");
+    static void makeCertificates() throws Exception {
         caPem = dir.resolve("ca.pem");
+        serverContext = selfSigned("san=dns:localhost,ip:127.0.0.1", caPem);
+        otherNamePem = dir.resolve("other.pem");
+        otherNameContext = selfSigned("san=dns:other.example", otherNamePem);
+    }
+
+    /** A server context with a self-signed certificate for {@code san} made with the JDK's keytool, exported as PEM. */
+    static SSLContext selfSigned(String san, Path pem) throws Exception {
+        Path keystore = Files.createTempFile(dir, "server", ".p12");
+        Files.delete(keystore);
+        Path caPem = pem;
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         run(keytool, "-genkeypair", "-alias", "s", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", keystore.toString(),
+                "-ext", san, "-validity", "2", "-keystore", keystore.toString(),
                 "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
         run(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", keystore.toString(), "-storepass", "changeit",
                 "-file", caPem.toString());
@@ -44,8 +59,9 @@ class TlsTest {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, "changeit".toCharArray());
-        serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(kmf.getKeyManagers(), null, null);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        return context;
     }
 
     private static void run(String... command) throws Exception {
@@ -66,31 +82,84 @@ class TlsTest {
         server.close();
     }
 
-    private S3ClientConfig.Builder config() {
-        return MockS3.config(server).endpoint("https://localhost:" + server.getPort()).connectTimeout(Duration.ofSeconds(5));
+    private S3ClientConfig.Builder config(boolean direct) {
+        return MockS3.config(server).endpoint("https://localhost:" + server.getPort())
+                .connectTimeout(Duration.ofSeconds(5)).directDataPath(direct);
     }
 
-    @Test
-    void anUnknownCertificateIsRefusedAndNotRetried() {
+    @ParameterizedTest(name = "direct carrier: {0}")
+    @ValueSource(booleans = {true, false})
+    void anUnknownCertificateIsRefusedAndNotRetried(boolean direct) {
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config().build())) {
+        try (S3Client client = S3Client.create(config(direct).build())) {
             assertThatThrownBy(client::listBuckets).isInstanceOf(SSLException.class);
         }
         assertThat(server.getRequestCount()).isZero();
     }
 
-    @Test
-    void aCaBundleMakesTheCertificateTrusted() throws Exception {
+    @ParameterizedTest(name = "direct carrier: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCertificateForAnotherNameIsRefusedEvenWhenItsIssuerIsTrusted(boolean direct) throws Exception {
+        server.close();
+        server = new MockWebServer();
+        server.useHttps(otherNameContext.getSocketFactory());
+        server.start();
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config().caBundle(caPem).build())) {
+        try (S3Client client = S3Client.create(config(direct).caBundle(otherNamePem).build())) {
+            assertThatThrownBy(client::listBuckets).isInstanceOf(SSLException.class)
+                    .hasMessageContaining("localhost");
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "direct carrier: {0}")
+    @ValueSource(booleans = {true, false})
+    void aCaBundleMakesTheCertificateTrusted(boolean direct) throws Exception {
+        server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
+        try (S3Client client = S3Client.create(config(direct).caBundle(caPem).build())) {
             assertThat(client.listBuckets().buckets()).isEmpty();
         }
     }
 
-    @Test
-    void insecureTlsAcceptsAnyCertificate() throws Exception {
+    @ParameterizedTest(name = "direct carrier: {0}")
+    @ValueSource(booleans = {true, false})
+    void aLargeBodyGoesUpAndComesBackWholeOverTlsOnOneConnection(boolean direct) throws Exception {
+        byte[] data = new byte[5 * 1024 * 1024 + 7]; // many TLS records, the last one short
+        new java.util.Random(7).nextBytes(data);
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("ETag", "\"e\"").build());
+        server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("ETag", "\"e\"")
+                .body(new okio.Buffer().write(data)).build());
+        try (S3Client client = S3Client.create(config(direct).caBundle(caPem).build())) {
+            client.putObject(PutObjectRequest.of("b", "k").withIntegrity(Integrity.UNSIGNED_PAYLOAD), UploadBody.of(data));
+            try (GetObjectResponse response = client.getObject(GetObjectRequest.of("b", "k"))) {
+                java.nio.ByteBuffer into = java.nio.ByteBuffer.allocateDirect(data.length);
+                java.nio.channels.ReadableByteChannel ch = response.body() instanceof java.nio.channels.ReadableByteChannel c
+                        ? c : java.nio.channels.Channels.newChannel(response.body());
+                while (into.hasRemaining() && ch.read(into) >= 0) {
+                    // reads straight into the direct buffer where the carrier can
+                }
+                byte[] back = new byte[data.length];
+                into.flip().get(back);
+                assertThat(back).isEqualTo(data);
+                assertThat(response.body().read()).isEqualTo(-1);
+            }
+        }
+        mockwebserver3.RecordedRequest put = server.takeRequest();
+        assertThat(put.getBody().toByteArray()).isEqualTo(data);
+        server.takeRequest();
+        assertThat(server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+        assertThat(put.getConnectionIndex()).as("one connection, reused").isZero();
+    }
+
+    @ParameterizedTest(name = "direct carrier: {0}")
+    @ValueSource(booleans = {true, false})
+    void insecureTlsAcceptsAnyCertificate(boolean direct) throws Exception {
+        server.close();
+        server = new MockWebServer();
+        server.useHttps(otherNameContext.getSocketFactory());
+        server.start();
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config().insecureTls(true).build())) {
+        try (S3Client client = S3Client.create(config(direct).insecureTls(true).build())) {
             assertThat(client.listBuckets().buckets()).isEmpty();
         }
     }
@@ -99,9 +168,9 @@ class TlsTest {
     void anUnreadableCaBundleIsAConfigurationError() throws Exception {
         Path junk = dir.resolve("junk.pem");
         Files.writeString(junk, "not a certificate");
-        assertThatThrownBy(() -> S3Client.create(config().caBundle(junk).build()))
+        assertThatThrownBy(() -> S3Client.create(config(true).caBundle(junk).build()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CA bundle");
-        assertThatThrownBy(() -> S3Client.create(config().caBundle(dir.resolve("missing.pem")).build()))
+        assertThatThrownBy(() -> S3Client.create(config(true).caBundle(dir.resolve("missing.pem")).build()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.pem");
     }
 }

@@ -3,6 +3,7 @@ package io.s3pump.client.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s3pump.client.TestTransport;
 import io.s3pump.client.Integrity;
 import io.s3pump.client.ListMultipartUploadsRequest;
 import io.s3pump.client.RetryPolicy;
@@ -21,31 +22,40 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole stack (engine, client, OkHttp) against MockWebServer faults, routed by partNumber. */
+/**
+ * The whole stack (engine, client, carrier) against MockWebServer faults, routed by partNumber; on every carrier over
+ * http and https.
+ */
+@ParameterizedClass
+@MethodSource("io.s3pump.client.TestTransport#all")
 class TransferFaultsTest {
     private static final int MIB = 1 << 20;
 
-    @StartStop final MockWebServer server = new MockWebServer();
+    final MockWebServer server = new MockWebServer();
+    @Parameter TestTransport transport;
     @TempDir Path tmp;
     private final FakeS3Dispatcher s3 = new FakeS3Dispatcher();
     private S3Client client;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         server.setDispatcher(s3);
+        transport.start(server);
         client = client(Integrity.CONTENT_MD5);
     }
 
     private S3Client client(Integrity integrity) {
-        return S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+        return S3Client.create(builder()
                 .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
                 .readTimeout(Duration.ofSeconds(10)).maxConcurrency(8).integrity(integrity)
                 .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
@@ -55,6 +65,12 @@ class TransferFaultsTest {
     @AfterEach
     void tearDown() {
         client.close();
+        server.close();
+    }
+
+    /** A client builder pointed at the server through this run's transport. */
+    private S3ClientConfig.Builder builder() {
+        return transport.configure(S3ClientConfig.builder(), server);
     }
 
     private Path randomFile(int size) throws IOException {
@@ -66,10 +82,10 @@ class TransferFaultsTest {
     }
 
     /**
-     * The {@code peek()} at part 1's body: CreateMultipartUpload goes through OkHttp (peek 1 for its connection,
-     * 2-3 for its start and body), part 1 on the direct data path's own connection (4, then 5-6).
+     * The {@code peek()} at part 1's body, at concurrency 1: CreateMultipartUpload and part 1 share one connection
+     * (peek 1 for the connection, 2-3 for Create's start and body, 4 for part 1's body).
      */
-    private static final int PART_1_BODY_PEEK = 6;
+    private static final int PART_1_BODY_PEEK = 4;
 
     private UploadOptions options() {
         return UploadOptions.builder().sizing(PartSizing.partSize(5 * MIB)).journalDir(tmp.resolve("j"))
@@ -190,27 +206,10 @@ class TransferFaultsTest {
     }
 
     @Test
-    void aConnectionResetMidPartIsRetriedFromTheMappingOnOkHttpToo() throws Exception {
-        Path f = randomFile(12 * MIB);
-        s3.resetAtPeek = 4; // on OkHttp's one connection, the 4th peek is part 1's body
-        try (S3Client viaOkHttp = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
-                .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
-                .integrity(Integrity.CONTENT_MD5).directDataPath(false)
-                .retryPolicy(new RetryPolicy(4, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
-                .build())) {
-            new Uploader(viaOkHttp).upload(f, "b", "k", options().toBuilder().concurrency(1).build());
-        }
-        assertThat(s3.resetServed).isTrue();
-        assertThat(s3.attempts(1)).as("the cut-off attempt never reached the dispatcher").isEqualTo(1);
-        assertThat(s3.count("UploadPart")).isEqualTo(3);
-        assertThat(s3.objects.get("b/k").data().toByteArray()).isEqualTo(Files.readAllBytes(f));
-    }
-
-    @Test
     void theSameResetWithoutClientRetriesFailsTheUploadAndAbortsIt() throws IOException {
         Path f = randomFile(12 * MIB);
         s3.resetAtPeek = PART_1_BODY_PEEK;
-        try (S3Client noRetries = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+        try (S3Client noRetries = S3Client.create(builder()
                 .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
                 .integrity(Integrity.CONTENT_MD5).retryPolicy(RetryPolicy.NONE).build())) {
             assertThatThrownBy(() -> new Uploader(noRetries).upload(f, "b", "k", options().toBuilder().concurrency(1).build()))
@@ -254,7 +253,7 @@ class TransferFaultsTest {
     }
 
     private S3Client clientTimingOutAfter(Duration readTimeout) {
-        return S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+        return S3Client.create(builder()
                 .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
                 .readTimeout(readTimeout).maxConcurrency(8).integrity(Integrity.CONTENT_MD5)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(30)))
@@ -366,7 +365,7 @@ class TransferFaultsTest {
     @Test
     void aClosedClientFailsAtOnceInsteadOfRetrying() {
         // Retries 60 s apart: a closed client that retried would not fail within the 20 s allowed.
-        S3Client closed = S3Client.create(S3ClientConfig.builder().endpoint(server.url("/").toString())
+        S3Client closed = S3Client.create(builder()
                 .credentials(Credentials.of("AKIDEXAMPLE", "secret")).region("us-east-1")
                 .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(5)))
                 .build());

@@ -9,6 +9,7 @@ import io.s3pump.client.internal.carrier.Carrier;
 import io.s3pump.client.internal.carrier.CarrierRequest;
 import io.s3pump.client.internal.carrier.CarrierResponse;
 import io.s3pump.client.internal.carrier.ClientClosedException;
+import io.s3pump.client.internal.carrier.TlsTrust;
 import io.s3pump.client.internal.okhttp.OkHttpCarrier;
 import io.s3pump.client.internal.wire.WireClient;
 import io.s3pump.client.internal.xml.Timestamps;
@@ -74,10 +75,10 @@ public final class S3Transport implements AutoCloseable {
      * proxy, which only OkHttp speaks to.
      */
     static Carrier carrier(S3ClientConfig config) {
-        boolean direct = config.directDataPath() && direct(config.endpoint())
-                && "http".equalsIgnoreCase(config.endpoint().getScheme());
-        return direct ? new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
-                config.maxConcurrency()) : new OkHttpCarrier(config);
+        if (!config.directDataPath() || !direct(config.endpoint())) return new OkHttpCarrier(config);
+        boolean tls = "https".equalsIgnoreCase(config.endpoint().getScheme());
+        return new WireClient(config.connectTimeout(), config.readTimeout(), config.writeTimeout(),
+                config.maxConcurrency(), tls ? TlsTrust.of(config) : null);
     }
 
     /** Whether the JVM's proxy settings send {@code endpoint} straight to it; a proxied endpoint stays on OkHttp. */

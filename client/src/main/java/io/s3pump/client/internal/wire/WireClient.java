@@ -6,6 +6,7 @@ import io.s3pump.client.internal.carrier.CarrierResponse;
 import io.s3pump.client.internal.carrier.ClientClosedException;
 import io.s3pump.client.internal.carrier.LargeWrites;
 import io.s3pump.client.internal.carrier.ResponseHead;
+import io.s3pump.client.internal.carrier.TlsTrust;
 import io.s3pump.sigv4.Header;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -44,6 +45,8 @@ public final class WireClient implements Carrier {
     private final Duration readTimeout;
     private final Duration writeTimeout;
     private final int maxIdle;
+    /** Whom TLS trusts; {@code null} when this client carries plain http only. */
+    private final TlsTrust trust;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ArrayDeque<WireConnection>> idle = new HashMap<>();
     private final Set<WireConnection> open = ConcurrentHashMap.newKeySet();
@@ -54,6 +57,15 @@ public final class WireClient implements Carrier {
      * @param maxIdle how many idle connections to keep per host and port
      */
     public WireClient(Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int maxIdle) {
+        this(connectTimeout, readTimeout, writeTimeout, maxIdle, null);
+    }
+
+    /**
+     * @param trust whom TLS trusts, for {@code https} requests ({@code null}: plain http only)
+     */
+    public WireClient(Duration connectTimeout, Duration readTimeout, Duration writeTimeout, int maxIdle,
+                      TlsTrust trust) {
+        this.trust = trust;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.writeTimeout = writeTimeout;
@@ -238,7 +250,8 @@ public final class WireClient implements Carrier {
     }
 
     private WireConnection acquire(CarrierRequest request) throws IOException {
-        String route = request.host() + ":" + request.port();
+        if (request.isTls() && trust == null) throw new IllegalStateException("this client carries plain http only");
+        String route = WireConnection.route(request.isTls(), request.host(), request.port());
         long now = System.nanoTime();
         while (true) {
             WireConnection c;
@@ -257,8 +270,8 @@ public final class WireClient implements Carrier {
     }
 
     private WireConnection connect(CarrierRequest request) throws IOException {
-        WireConnection c = WireConnection.open(request.host(), request.port(), connectTimeout, readTimeout,
-                writeTimeout);
+        WireConnection c = WireConnection.open(request.host(), request.port(), request.isTls() ? trust : null,
+                connectTimeout, readTimeout, writeTimeout);
         open.add(c);
         lock.lock();
         try {
@@ -271,6 +284,12 @@ public final class WireClient implements Carrier {
             }
         } finally {
             lock.unlock();
+        }
+        try {
+            c.handshake(connectTimeout); // under the watchdog, which now knows the connection
+        } catch (IOException | RuntimeException e) {
+            discard(c);
+            throw e;
         }
         return c;
     }

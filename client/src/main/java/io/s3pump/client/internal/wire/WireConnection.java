@@ -12,8 +12,13 @@ import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import io.s3pump.client.internal.carrier.TlsTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,10 @@ final class WireConnection implements Closeable {
 
     final String route;
     private final SocketChannel channel;
+    /** What reads and writes go through: the socket itself, or TLS over it. */
+    private final ByteChannel io;
+    private final GatheringByteChannel gathering;
+    private final TlsChannel tls;
     private final Duration readTimeout;
     private final Duration writeTimeout;
     /** Bytes read from the socket but not yet consumed, in read mode. */
@@ -41,9 +50,13 @@ final class WireConnection implements Closeable {
     private long idleSince;
     private int exchanges;
 
-    private WireConnection(String route, SocketChannel channel, Duration readTimeout, Duration writeTimeout) {
+    private WireConnection(String route, SocketChannel channel, TlsChannel tls, Duration readTimeout,
+                           Duration writeTimeout) {
         this.route = route;
         this.channel = channel;
+        this.tls = tls;
+        this.io = tls != null ? tls : channel;
+        this.gathering = tls != null ? tls : channel;
         this.readTimeout = readTimeout;
         this.writeTimeout = writeTimeout;
     }
@@ -52,7 +65,7 @@ final class WireConnection implements Closeable {
      * Connects to the first of the host's addresses that accepts, in the resolver's order, as OkHttp does (a name
      * such as {@code localhost} can resolve to {@code ::1} first while the server listens on 127.0.0.1 only).
      */
-    static WireConnection open(String host, int port, Duration connectTimeout, Duration readTimeout,
+    static WireConnection open(String host, int port, TlsTrust trust, Duration connectTimeout, Duration readTimeout,
                                Duration writeTimeout) throws IOException {
         IOException failure = null;
         for (InetAddress address : InetAddress.getAllByName(host)) {
@@ -61,7 +74,8 @@ final class WireConnection implements Closeable {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.socket().connect(new InetSocketAddress(address, port),
                         (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-                return new WireConnection(host + ":" + port, ch, readTimeout, writeTimeout);
+                TlsChannel tls = trust == null ? null : new TlsChannel(ch, engine(trust, host, port));
+                return new WireConnection(route(trust != null, host, port), ch, tls, readTimeout, writeTimeout);
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 if (!(e instanceof IOException io)) throw e;
@@ -69,6 +83,31 @@ final class WireConnection implements Closeable {
             }
         }
         throw failure != null ? failure : new UnknownHostException(host);
+    }
+
+    /** The pool's key for connections to {@code host} and {@code port}. */
+    static String route(boolean tls, String host, int port) {
+        return (tls ? "https://" : "http://") + host + ":" + port;
+    }
+
+    /** A client engine for {@code host}: its name is what the certificate must show and what SNI sends. */
+    private static SSLEngine engine(TlsTrust trust, String host, int port) {
+        SSLEngine engine = trust.context().createSSLEngine(host, port);
+        engine.setUseClientMode(true);
+        SSLParameters p = engine.getSSLParameters();
+        if (trust.verifyHostname()) p.setEndpointIdentificationAlgorithm("HTTPS");
+        p.setApplicationProtocols(new String[] {"http/1.1"});
+        engine.setSSLParameters(p);
+        return engine;
+    }
+
+    /** The TLS handshake, under the connect timeout; nothing to do for plain http. */
+    void handshake(Duration connectTimeout) throws IOException {
+        if (tls == null) return;
+        timed(connectTimeout, "the TLS handshake with", () -> {
+            tls.handshake();
+            return 0;
+        });
     }
 
     void startExchange() {
@@ -98,6 +137,7 @@ final class WireConnection implements Closeable {
      */
     boolean looksAlive() {
         if (!channel.isOpen() || in.hasRemaining()) return false;
+        if (tls != null) return tls.looksAlive();
         try {
             channel.configureBlocking(false);
             try {
@@ -116,17 +156,17 @@ final class WireConnection implements Closeable {
 
     /** One write; a blocking channel writes all of {@code src} unless it fails. */
     int write(ByteBuffer src) throws IOException {
-        return (int) timed(writeTimeout, "sending to", () -> channel.write(src));
+        return (int) timed(writeTimeout, "sending to", () -> io.write(src));
     }
 
     /** One gathering write of {@code srcs[offset, offset + length)}; it may write only part of them. */
     long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-        return timed(writeTimeout, "sending to", () -> channel.write(srcs, offset, length));
+        return timed(writeTimeout, "sending to", () -> gathering.write(srcs, offset, length));
     }
 
     /** One read straight into {@code dst}; -1 at the end of the stream. */
     int read(ByteBuffer dst) throws IOException {
-        return (int) timed(readTimeout, "waiting for", () -> channel.read(dst));
+        return (int) timed(readTimeout, "waiting for", () -> io.read(dst));
     }
 
     private interface ChannelIo {
@@ -167,6 +207,7 @@ final class WireConnection implements Closeable {
      */
     boolean awaitAnswer(Duration wait) throws IOException {
         if (in.hasRemaining()) return true;
+        if (tls != null) return tls.awaitInput(wait);
         Socket socket = channel.socket();
         int before = socket.getSoTimeout();
         socket.setSoTimeout((int) Math.clamp(wait.toMillis(), 1, Integer.MAX_VALUE));

@@ -1,0 +1,97 @@
+package io.s3pump.client;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import mockwebserver3.MockWebServer;
+
+/**
+ * One way a client's requests travel: which carrier (the direct one, or OkHttp) and whether TLS wraps it. Every
+ * transport test suite (faults, timeouts, retries, hostile answers) runs against each of {@link #all()}, with
+ * {@code @ParameterizedClass @MethodSource("io.s3pump.client.TestTransport#all")}.
+ *
+ * @param direct the direct carrier, or OkHttp
+ * @param tls https (a certificate for localhost that the client trusts through a CA bundle), or plain http
+ */
+public record TestTransport(boolean direct, boolean tls) {
+
+    public static List<TestTransport> all() {
+        return List.of(new TestTransport(true, false), new TestTransport(false, false),
+                new TestTransport(true, true), new TestTransport(false, true));
+    }
+
+    /** Starts {@code server}, over TLS when this transport has it. */
+    public void start(MockWebServer server) throws Exception {
+        if (tls) server.useHttps(Certificate.INSTANCE.context.getSocketFactory());
+        server.start();
+    }
+
+    /** The endpoint of {@code server} as this transport reaches it. */
+    public String endpoint(MockWebServer server) {
+        return tls ? "https://localhost:" + server.getPort() : server.url("/").toString();
+    }
+
+    /** {@code b} pointed at {@code server} through this transport. */
+    public S3ClientConfig.Builder configure(S3ClientConfig.Builder b, MockWebServer server) {
+        b.endpoint(endpoint(server)).directDataPath(direct);
+        if (tls) b.caBundle(Certificate.INSTANCE.pem);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return (direct ? "direct" : "OkHttp") + " carrier over " + (tls ? "https" : "http");
+    }
+
+    /** One self-signed certificate for localhost per test JVM, made with the JDK's keytool. */
+    private static final class Certificate {
+        static final Certificate INSTANCE = make();
+
+        final SSLContext context;
+        final Path pem;
+
+        private Certificate(SSLContext context, Path pem) {
+            this.context = context;
+            this.pem = pem;
+        }
+
+        private static Certificate make() {
+            try {
+                Path dir = Files.createTempDirectory("s3pump-tls");
+                dir.toFile().deleteOnExit();
+                Path keystore = dir.resolve("server.p12");
+                Path pem = dir.resolve("ca.pem");
+                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+                run(keytool, "-genkeypair", "-alias", "s", "-keyalg", "EC", "-groupname", "secp256r1",
+                        "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                        "-keypass", "changeit");
+                run(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", keystore.toString(),
+                        "-storepass", "changeit", "-file", pem.toString());
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(keystore)) {
+                    ks.load(in, "changeit".toCharArray());
+                }
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(ks, "changeit".toCharArray());
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(kmf.getKeyManagers(), null, null);
+                keystore.toFile().deleteOnExit();
+                pem.toFile().deleteOnExit();
+                return new Certificate(context, pem);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make the test certificate", e);
+            }
+        }
+
+        private static void run(String... command) throws Exception {
+            Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) throw new IllegalStateException(out);
+        }
+    }
+}
