@@ -6,6 +6,8 @@ module io.s3pump.client {
     requires transitive io.s3pump.sigv4;
     requires okhttp3;
     requires okio;
+    // Optional: the faster TLS provider when present (TlsProvider.AUTO), the JDK's otherwise.
+    requires static org.conscrypt;
     requires com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;

@@ -717,6 +717,6 @@ public final class S3Client implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "S3Client[" + config + "]";
+        return "S3Client[" + config + ", " + transport.carrierName() + "]";
     }
 }

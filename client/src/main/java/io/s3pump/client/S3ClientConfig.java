@@ -39,6 +39,7 @@ public final class S3ClientConfig {
     private final InstantSource clock;
     private final boolean expectContinue;
     private final boolean directDataPath;
+    private final TlsProvider tlsProvider;
     private final String sources;
 
     private S3ClientConfig(Builder b, URI endpoint, String region, String sources) {
@@ -58,6 +59,7 @@ public final class S3ClientConfig {
         this.clock = b.clock;
         this.expectContinue = b.expectContinue;
         this.directDataPath = b.directDataPath;
+        this.tlsProvider = b.tlsProvider;
         this.sources = sources;
     }
 
@@ -118,13 +120,16 @@ public final class S3ClientConfig {
     public boolean expectContinue() { return expectContinue; }
 
     /**
-     * Whether, on a plain-{@code http} endpoint reached without a proxy, requests skip OkHttp's transport for a small
-     * HTTP/1.1 client: upload bodies (UploadPart, PutObject) and GetObject answers go between the socket and the
-     * file mapping or the caller's buffer with no copy in Java, and no request needs OkHttp's client (default on).
-     * Signing, retries and errors are the same either way; every {@code https} request goes through OkHttp. Off is
-     * for comparison and as an escape hatch.
+     * Whether, on an endpoint reached without a proxy, requests skip OkHttp for s3pump's own HTTP/1.1 carrier (default
+     * on): upload bodies (UploadPart, PutObject) go from the file mapping to the socket, or through TLS into one
+     * buffer of records, and GetObject answers come from the socket into the caller's buffer, with no copy in Java
+     * beyond TLS's own. Signing, retries and errors are the same either way. Off (OkHttp) is for comparison and as an
+     * escape hatch; a proxied endpoint always takes OkHttp.
      */
     public boolean directDataPath() { return directDataPath; }
+
+    /** Which TLS implementation carries {@code https} requests (default {@link TlsProvider#AUTO}). */
+    public TlsProvider tlsProvider() { return tlsProvider; }
 
     /** Where endpoint, credentials and region came from, for {@code --debug} output. */
     public String sources() { return sources; }
@@ -155,6 +160,7 @@ public final class S3ClientConfig {
         private InstantSource clock = InstantSource.system();
         private boolean expectContinue;
         private boolean directDataPath = true;
+        private TlsProvider tlsProvider = TlsProvider.AUTO;
         private ConfigResolution.Resolved resolved;
         private boolean caBundleResolved;
 
@@ -204,6 +210,12 @@ public final class S3ClientConfig {
 
         /** Carry plain-http data requests without OkHttp (default on); see {@link S3ClientConfig#directDataPath()}. */
         public Builder directDataPath(boolean on) { this.directDataPath = on; return this; }
+
+        /** Which TLS implementation carries {@code https} requests; see {@link TlsProvider}. */
+        public Builder tlsProvider(TlsProvider provider) {
+            this.tlsProvider = java.util.Objects.requireNonNull(provider, "provider");
+            return this;
+        }
 
         /** The signing clock; tests pin it. */
         public Builder clock(InstantSource c) { this.clock = Objects.requireNonNull(c); return this; }

@@ -16,12 +16,15 @@ import mockwebserver3.MockWebServer;
  *
  * @param direct the direct carrier, or OkHttp
  * @param tls https (a certificate for localhost that the client trusts through a CA bundle), or plain http
+ * @param provider the TLS implementation, over https
  */
-public record TestTransport(boolean direct, boolean tls) {
+public record TestTransport(boolean direct, boolean tls, TlsProvider provider) {
 
+    /** Each carrier over http and over https with the default TLS provider, and the direct one with the JDK's TLS. */
     public static List<TestTransport> all() {
-        return List.of(new TestTransport(true, false), new TestTransport(false, false),
-                new TestTransport(true, true), new TestTransport(false, true));
+        return List.of(new TestTransport(true, false, TlsProvider.AUTO), new TestTransport(false, false, TlsProvider.AUTO),
+                new TestTransport(true, true, TlsProvider.AUTO), new TestTransport(false, true, TlsProvider.AUTO),
+                new TestTransport(true, true, TlsProvider.JDK));
     }
 
     /** Starts {@code server}, over TLS when this transport has it. */
@@ -37,14 +40,14 @@ public record TestTransport(boolean direct, boolean tls) {
 
     /** {@code b} pointed at {@code server} through this transport. */
     public S3ClientConfig.Builder configure(S3ClientConfig.Builder b, MockWebServer server) {
-        b.endpoint(endpoint(server)).directDataPath(direct);
+        b.endpoint(endpoint(server)).directDataPath(direct).tlsProvider(provider);
         if (tls) b.caBundle(Certificate.INSTANCE.pem);
         return b;
     }
 
     @Override
     public String toString() {
-        return (direct ? "direct" : "OkHttp") + " carrier over " + (tls ? "https" : "http");
+        return (direct ? "direct" : "OkHttp") + " carrier over " + (tls ? "https (TLS " + provider + ")" : "http");
     }
 
     /** One self-signed certificate for localhost per test JVM, made with the JDK's keytool. */

@@ -16,15 +16,33 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS is verified by default, a CA bundle adds trust, a certificate for another name is refused, and insecure mode has
- * to be asked for: on every carrier (the direct one and OkHttp).
+ * to be asked for: on every carrier (the direct one and OkHttp) with each TLS provider (the JDK's and Conscrypt).
  */
+@ParameterizedClass(name = "direct carrier: {0}, {1}")
+@MethodSource("carriersAndProviders")
 class TlsTest {
+    @Parameter(0)
+    boolean direct;
+
+    @Parameter(1)
+    TlsProvider provider;
+
+    static List<Arguments> carriersAndProviders() {
+        List<Arguments> all = new java.util.ArrayList<>();
+        for (boolean direct : new boolean[] {true, false}) {
+            for (TlsProvider p : List.of(TlsProvider.JDK, TlsProvider.CONSCRYPT)) all.add(Arguments.of(direct, p));
+        }
+        return all;
+    }
+
     @TempDir
     static Path dir;
 
@@ -82,54 +100,50 @@ class TlsTest {
         server.close();
     }
 
-    private S3ClientConfig.Builder config(boolean direct) {
+    private S3ClientConfig.Builder config() {
         return MockS3.config(server).endpoint("https://localhost:" + server.getPort())
-                .connectTimeout(Duration.ofSeconds(5)).directDataPath(direct);
+                .connectTimeout(Duration.ofSeconds(5)).directDataPath(direct).tlsProvider(provider);
     }
 
-    @ParameterizedTest(name = "direct carrier: {0}")
-    @ValueSource(booleans = {true, false})
-    void anUnknownCertificateIsRefusedAndNotRetried(boolean direct) {
+    @Test
+    void anUnknownCertificateIsRefusedAndNotRetried() {
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config(direct).build())) {
+        try (S3Client client = S3Client.create(config().build())) {
             assertThatThrownBy(client::listBuckets).isInstanceOf(SSLException.class);
         }
         assertThat(server.getRequestCount()).isZero();
     }
 
-    @ParameterizedTest(name = "direct carrier: {0}")
-    @ValueSource(booleans = {true, false})
-    void aCertificateForAnotherNameIsRefusedEvenWhenItsIssuerIsTrusted(boolean direct) throws Exception {
+    @Test
+    void aCertificateForAnotherNameIsRefusedEvenWhenItsIssuerIsTrusted() throws Exception {
         server.close();
         server = new MockWebServer();
         server.useHttps(otherNameContext.getSocketFactory());
         server.start();
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config(direct).caBundle(otherNamePem).build())) {
+        try (S3Client client = S3Client.create(config().caBundle(otherNamePem).build())) {
             assertThatThrownBy(client::listBuckets).isInstanceOf(SSLException.class)
                     .hasMessageContaining("localhost");
         }
         assertThat(server.getRequestCount()).isZero();
     }
 
-    @ParameterizedTest(name = "direct carrier: {0}")
-    @ValueSource(booleans = {true, false})
-    void aCaBundleMakesTheCertificateTrusted(boolean direct) throws Exception {
+    @Test
+    void aCaBundleMakesTheCertificateTrusted() throws Exception {
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config(direct).caBundle(caPem).build())) {
+        try (S3Client client = S3Client.create(config().caBundle(caPem).build())) {
             assertThat(client.listBuckets().buckets()).isEmpty();
         }
     }
 
-    @ParameterizedTest(name = "direct carrier: {0}")
-    @ValueSource(booleans = {true, false})
-    void aLargeBodyGoesUpAndComesBackWholeOverTlsOnOneConnection(boolean direct) throws Exception {
+    @Test
+    void aLargeBodyGoesUpAndComesBackWholeOverTlsOnOneConnection() throws Exception {
         byte[] data = new byte[5 * 1024 * 1024 + 7]; // many TLS records, the last one short
         new java.util.Random(7).nextBytes(data);
         server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("ETag", "\"e\"").build());
         server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("ETag", "\"e\"")
                 .body(new okio.Buffer().write(data)).build());
-        try (S3Client client = S3Client.create(config(direct).caBundle(caPem).build())) {
+        try (S3Client client = S3Client.create(config().caBundle(caPem).build())) {
             client.putObject(PutObjectRequest.of("b", "k").withIntegrity(Integrity.UNSIGNED_PAYLOAD), UploadBody.of(data));
             try (GetObjectResponse response = client.getObject(GetObjectRequest.of("b", "k"))) {
                 java.nio.ByteBuffer into = java.nio.ByteBuffer.allocateDirect(data.length);
@@ -151,16 +165,24 @@ class TlsTest {
         assertThat(put.getConnectionIndex()).as("one connection, reused").isZero();
     }
 
-    @ParameterizedTest(name = "direct carrier: {0}")
-    @ValueSource(booleans = {true, false})
-    void insecureTlsAcceptsAnyCertificate(boolean direct) throws Exception {
+    @Test
+    void insecureTlsAcceptsAnyCertificate() throws Exception {
         server.close();
         server = new MockWebServer();
         server.useHttps(otherNameContext.getSocketFactory());
         server.start();
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config(direct).insecureTls(true).build())) {
+        try (S3Client client = S3Client.create(config().insecureTls(true).build())) {
             assertThat(client.listBuckets().buckets()).isEmpty();
+        }
+    }
+
+    @Test
+    void theClientUsesTheTlsProviderItWasGiven() throws Exception {
+        server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
+        try (S3Client client = S3Client.create(config().caBundle(caPem).build())) {
+            client.listBuckets();
+            assertThat(client.toString()).contains(provider == TlsProvider.JDK ? "SunJSSE" : "Conscrypt");
         }
     }
 
@@ -168,9 +190,9 @@ class TlsTest {
     void anUnreadableCaBundleIsAConfigurationError() throws Exception {
         Path junk = dir.resolve("junk.pem");
         Files.writeString(junk, "not a certificate");
-        assertThatThrownBy(() -> S3Client.create(config(true).caBundle(junk).build()))
+        assertThatThrownBy(() -> S3Client.create(config().caBundle(junk).build()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("CA bundle");
-        assertThatThrownBy(() -> S3Client.create(config(true).caBundle(dir.resolve("missing.pem")).build()))
+        assertThatThrownBy(() -> S3Client.create(config().caBundle(dir.resolve("missing.pem")).build()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("missing.pem");
     }
 }

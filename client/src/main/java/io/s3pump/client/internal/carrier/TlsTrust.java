@@ -2,24 +2,28 @@ package io.s3pump.client.internal.carrier;
 
 import io.s3pump.client.ConfigException;
 import io.s3pump.client.S3ClientConfig;
+import io.s3pump.client.TlsProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Whom a client's TLS trusts, the same for every carrier: the JDK's CAs, the configured CA bundle instead, or (only
- * when the user asked for insecure TLS) everyone, with host names unchecked.
+ * A client's TLS, the same for every carrier: whom it trusts (the JDK's CAs, the configured CA bundle instead, or,
+ * only when the user asked for insecure TLS, everyone with host names unchecked) and which implementation runs it.
  *
  * @param trustManager the trust manager
  * @param context a TLS context over it; its client session cache is what lets connections resume sessions
@@ -28,22 +32,60 @@ import javax.net.ssl.X509TrustManager;
 public record TlsTrust(X509TrustManager trustManager, SSLContext context, boolean verifyHostname) {
 
     /**
-     * The trust of {@code config}'s endpoint.
+     * The TLS of {@code config}'s endpoint.
      *
-     * @throws ConfigException when the CA bundle cannot be read or holds no certificate
+     * @throws ConfigException when the CA bundle cannot be read or holds no certificate, or Conscrypt was asked for
+     *     and is not available
      */
     public static TlsTrust of(S3ClientConfig config) {
+        Provider provider = provider(config.tlsProvider());
         if (config.insecureTls()) {
             X509TrustManager all = new TrustAll();
-            return new TlsTrust(all, context(all), false);
+            return new TlsTrust(all, context(all, provider), false);
         }
         X509TrustManager tm = config.caBundle() != null ? bundle(config) : jdkDefault();
-        return new TlsTrust(tm, context(tm), true);
+        return new TlsTrust(tm, context(tm, provider), true);
     }
 
-    private static SSLContext context(X509TrustManager tm) {
+    /** The provider to ask for TLS, or {@code null} for the JDK's. */
+    private static Provider provider(TlsProvider choice) {
+        return switch (choice) {
+            case JDK -> null;
+            case AUTO -> ConscryptTls.provider();
+            case CONSCRYPT -> {
+                Provider p = ConscryptTls.provider();
+                if (p == null) {
+                    throw new ConfigException("the Conscrypt TLS provider is not available here (its jar is not on the"
+                            + " class path, or its native library does not load on this platform)");
+                }
+                yield p;
+            }
+        };
+    }
+
+    /** The name of the TLS implementation in use, for logs and reports. */
+    public String providerName() {
+        return context.getProvider().getName();
+    }
+
+    /**
+     * A client engine for {@code host}: its name is what the certificate must show and what SNI sends, and with the
+     * port it keys the session cache, so that a new connection resumes the session of an earlier one.
+     */
+    public SSLEngine engine(String host, int port) {
+        SSLEngine engine = context.createSSLEngine(host, port);
+        engine.setUseClientMode(true);
+        SSLParameters p = engine.getSSLParameters();
+        if (verifyHostname) p.setEndpointIdentificationAlgorithm("HTTPS");
+        p.setApplicationProtocols(new String[] {"http/1.1"});
+        engine.setSSLParameters(p);
+        ConscryptTls.prepare(engine);
+        return engine;
+    }
+
+    private static SSLContext context(X509TrustManager tm, Provider provider) {
         try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
+            SSLContext ctx = provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
             ctx.init(null, new TrustManager[] {tm}, new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException e) {

@@ -98,6 +98,11 @@ public final class S3Transport implements AutoCloseable {
         T handle(CarrierResponse response, InputStream body) throws IOException;
     }
 
+    /** Which carrier, and which TLS, carries this client's requests: for logs and reports. */
+    public String carrierName() {
+        return carrier.toString();
+    }
+
     /** The clock offset currently applied to signing (zero until a skew was measured). */
     public Duration clockOffset() {
         return Duration.ofMillis(clockOffsetMillis.get());

@@ -19,7 +19,7 @@ final class HttpClients {
      * (an {@code http} endpoint reads no trust material at all). OkHttp's own silent retry is
      * off: the S3 client's retry policy is the only one, so attempts are counted and bounded.
      */
-    static OkHttpClient build(S3ClientConfig config) {
+    static OkHttpClient build(S3ClientConfig config, TlsTrust trust) {
         int n = config.maxConcurrency();
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(Math.max(64, n));
@@ -34,14 +34,13 @@ final class HttpClients {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
-        if ("http".equalsIgnoreCase(config.endpoint().getScheme())) {
+        if (trust == null) {
             // Plain http never meets TLS (redirects are off), so no trust store is loaded: OkHttp would load the
             // JDK's, and a configured CA bundle (AWS_CA_BUNDLE) would be parsed certificate by certificate, which
             // was 17 of the 26 CPU samples of a small upload's start-up.
             b.connectionSpecs(java.util.List.of(ConnectionSpec.CLEARTEXT));
             b.socketFactory(new GatheringSocketFactory(GatheringSocketFactory.DEFAULT_GATHER));
         } else {
-            TlsTrust trust = TlsTrust.of(config);
             b.sslSocketFactory(trust.context().getSocketFactory(), trust.trustManager());
             if (!trust.verifyHostname()) b.hostnameVerifier((h, s) -> true);
         }

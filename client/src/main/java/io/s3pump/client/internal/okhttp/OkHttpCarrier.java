@@ -7,6 +7,7 @@ import io.s3pump.client.internal.carrier.CarrierRequest;
 import io.s3pump.client.internal.carrier.CarrierResponse;
 import io.s3pump.client.internal.carrier.ClientClosedException;
 import io.s3pump.client.internal.carrier.ResponseHead;
+import io.s3pump.client.internal.carrier.TlsTrust;
 import io.s3pump.sigv4.ChunkEncoder;
 import io.s3pump.sigv4.Header;
 import java.io.IOException;
@@ -31,11 +32,19 @@ import okio.Source;
  */
 public final class OkHttpCarrier implements Carrier {
     private final OkHttpClient http;
+    private final String tls;
     private volatile boolean closed;
 
     /** Builds the OkHttp client now, so that a configuration error (a bad CA bundle) shows at once. */
     public OkHttpCarrier(S3ClientConfig config) {
-        this.http = HttpClients.build(config);
+        TlsTrust trust = "https".equalsIgnoreCase(config.endpoint().getScheme()) ? TlsTrust.of(config) : null;
+        this.http = HttpClients.build(config, trust);
+        this.tls = trust == null ? "" : " (TLS: " + trust.providerName() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "OkHttp carrier" + tls;
     }
 
     @Override

@@ -365,4 +365,9 @@ public final class WireClient implements Carrier {
         }
         // the watchdog stops by itself once the exchanges in flight have ended
     }
+
+    @Override
+    public String toString() {
+        return "direct carrier" + (trust == null ? "" : " (TLS: " + trust.providerName() + ")");
+    }
 }

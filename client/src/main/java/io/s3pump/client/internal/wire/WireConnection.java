@@ -16,8 +16,6 @@ import java.nio.channels.ByteChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.SocketChannel;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import io.s3pump.client.internal.carrier.TlsTrust;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +72,7 @@ final class WireConnection implements Closeable {
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 ch.socket().connect(new InetSocketAddress(address, port),
                         (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-                TlsChannel tls = trust == null ? null : new TlsChannel(ch, engine(trust, host, port));
+                TlsChannel tls = trust == null ? null : new TlsChannel(ch, trust.engine(host, port));
                 return new WireConnection(route(trust != null, host, port), ch, tls, readTimeout, writeTimeout);
             } catch (IOException | RuntimeException e) {
                 ch.close();
@@ -88,17 +86,6 @@ final class WireConnection implements Closeable {
     /** The pool's key for connections to {@code host} and {@code port}. */
     static String route(boolean tls, String host, int port) {
         return (tls ? "https://" : "http://") + host + ":" + port;
-    }
-
-    /** A client engine for {@code host}: its name is what the certificate must show and what SNI sends. */
-    private static SSLEngine engine(TlsTrust trust, String host, int port) {
-        SSLEngine engine = trust.context().createSSLEngine(host, port);
-        engine.setUseClientMode(true);
-        SSLParameters p = engine.getSSLParameters();
-        if (trust.verifyHostname()) p.setEndpointIdentificationAlgorithm("HTTPS");
-        p.setApplicationProtocols(new String[] {"http/1.1"});
-        engine.setSSLParameters(p);
-        return engine;
     }
 
     /** The TLS handshake, under the connect timeout; nothing to do for plain http. */
