@@ -27,6 +27,31 @@ public record TestTransport(boolean direct, boolean tls, TlsProvider provider) {
                 new TestTransport(true, true, TlsProvider.JDK));
     }
 
+    /** The direct carrier over http, and over https with each TLS provider: for the direct carrier's own suites. */
+    public static List<TestTransport> directCarrier() {
+        return all().stream().filter(TestTransport::direct).toList();
+    }
+
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return tls ? "https" : "http";
+    }
+
+    /** A listening socket on the loopback address, speaking TLS with the test certificate when this transport does. */
+    public java.net.ServerSocket serverSocket(int backlog) throws java.io.IOException {
+        java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+        return tls ? Certificate.INSTANCE.context.getServerSocketFactory().createServerSocket(0, backlog, loopback)
+                : new java.net.ServerSocket(0, backlog, loopback);
+    }
+
+    /** The client's TLS for this transport (trusting the test certificate), or {@code null} for plain http. */
+    public io.s3pump.client.internal.carrier.TlsTrust trust() {
+        if (!tls) return null;
+        return io.s3pump.client.internal.carrier.TlsTrust.of(S3ClientConfig.builder().endpoint("https://127.0.0.1:1")
+                .credentials(MockS3.CREDENTIALS).region("us-east-1").caBundle(Certificate.INSTANCE.pem)
+                .tlsProvider(provider).build());
+    }
+
     /** Starts {@code server}, over TLS when this transport has it. */
     public void start(MockWebServer server) throws Exception {
         if (tls) server.useHttps(Certificate.INSTANCE.context.getSocketFactory());

@@ -244,23 +244,41 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
     }
 
     /**
-     * Waits up to {@code wait} for encrypted bytes to arrive, consuming nothing the next read needs: true once some are
-     * here or the server closed, false if nothing came in time.
+     * Waits up to {@code wait} for the server's answer to start, consuming nothing the next read needs: true once
+     * application data (or the server's close) is here, false if none came in time. TLS's own messages do not count:
+     * a TLS 1.3 server sends its session tickets after the handshake, while it waits for the request's body.
      */
     boolean awaitInput(Duration wait) throws IOException {
-        if (hasBuffered()) return true;
+        long deadline = System.nanoTime() + wait.toNanos();
         Socket socket = raw.socket();
         int before = socket.getSoTimeout();
-        socket.setSoTimeout((int) Math.clamp(wait.toMillis(), 1, Integer.MAX_VALUE));
         try {
-            byte[] some = new byte[Math.min(4096, NET_BUFFER)];
-            int n = socket.getInputStream().read(some);
-            if (n > 0) {
+            while (true) {
+                if (appIn.hasRemaining() || inboundDone) return true;
+                while (netIn.hasRemaining()) {
+                    SSLEngineResult r = engine.unwrap(netIn, appIn.compact());
+                    appIn.flip();
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        inboundDone = true;
+                        return true;
+                    }
+                    if (r.getStatus() != SSLEngineResult.Status.OK) break; // a record still arriving
+                    handlePostHandshake(r.getHandshakeStatus());
+                    if (appIn.hasRemaining()) return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return false;
+                socket.setSoTimeout((int) Math.clamp(Duration.ofNanos(left).toMillis(), 1, Integer.MAX_VALUE));
+                byte[] some = new byte[4096];
+                int n;
+                try {
+                    n = socket.getInputStream().read(some);
+                } catch (SocketTimeoutException e) {
+                    return false;
+                }
+                if (n < 0) return true; // closed: the next read says so
                 netIn.compact().put(some, 0, n).flip();
             }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
         } finally {
             if (raw.isOpen()) socket.setSoTimeout(before);
         }

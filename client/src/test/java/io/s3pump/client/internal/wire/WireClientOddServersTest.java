@@ -3,6 +3,7 @@ package io.s3pump.client.internal.wire;
 import io.s3pump.client.internal.carrier.CarrierRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.s3pump.client.TestTransport;
 import io.s3pump.client.UploadBody;
 import io.s3pump.sigv4.Header;
 import java.io.IOException;
@@ -16,12 +17,40 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Servers that behave in ways MockWebServer cannot script: each test is a raw socket conversation. */
+/**
+ * Servers that behave in ways MockWebServer cannot script: each test is a raw socket conversation, over http and over
+ * https with each TLS provider.
+ */
+@ParameterizedClass
+@MethodSource("io.s3pump.client.TestTransport#directCarrier")
 class WireClientOddServersTest {
-    private final WireClient client = new WireClient(Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(5), 4);
+    @Parameter
+    TestTransport transport;
+
+    private WireClient client;
+
+    @BeforeEach
+    void open() {
+        client = client(Duration.ofSeconds(2));
+    }
+
+    private WireClient client(Duration readTimeout) {
+        return new WireClient(Duration.ofSeconds(5), readTimeout, Duration.ofSeconds(5), 4, transport.trust());
+    }
+
+    private ServerSocket listen(int backlog) throws IOException {
+        return transport.serverSocket(backlog);
+    }
+
+    private CarrierRequest get(int port) {
+        return new CarrierRequest("GET", transport.scheme(), "127.0.0.1", port, "/b/k", List.of(), null, false);
+    }
 
     @AfterEach
     void close() {
@@ -57,15 +86,15 @@ class WireClientOddServersTest {
         return done;
     }
 
-    private static CarrierRequest put(int port, UploadBody body, boolean expectContinue) {
-        return new CarrierRequest("PUT", "http", "127.0.0.1", port, "/b/k", List.of(new Header("x-amz-content-sha256",
+    private CarrierRequest put(int port, UploadBody body, boolean expectContinue) {
+        return new CarrierRequest("PUT", transport.scheme(), "127.0.0.1", port, "/b/k", List.of(new Header("x-amz-content-sha256",
                 "UNSIGNED-PAYLOAD")), new CarrierRequest.Plain(body), expectContinue);
     }
 
     @Test
     void anErrorAnswerSentBeforeTheBodyWasReadIsReturnedNotLostInABrokenPipe() throws Exception {
         String error = "<Error><Code>EntityTooLarge</Code></Error>";
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(1)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 readHead(s.getInputStream());
                 OutputStream out = s.getOutputStream();
@@ -90,7 +119,7 @@ class WireClientOddServersTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("wire", ".bin");
         java.nio.file.Files.write(file, new byte[1000]);
         UploadBody failing = UploadBody.ofFile(file, 0, 1 << 20);
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(1)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 readHead(in);
@@ -114,7 +143,7 @@ class WireClientOddServersTest {
 
     @Test
     void anInterruptWhileTheBodyIsStuckInTheSocketEndsTheExchangeAtOnce() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(1)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 readHead(in);
@@ -148,7 +177,7 @@ class WireClientOddServersTest {
 
     @Test
     void anInterimAnswerOtherThanContinueIsSkippedWhileWaitingForTheGoAhead() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(1)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 readHead(in);
@@ -174,8 +203,8 @@ class WireClientOddServersTest {
 
     @Test
     void aServerThatIgnoresTheExpectationGetsTheBodyAfterAShortWaitNotAfterTheReadTimeout() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             WireClient patient = new WireClient(Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(5), 4)) {
+        try (ServerSocket server = listen(1);
+             WireClient patient = client(Duration.ofSeconds(60))) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 assertThat(readHead(in)).contains("Expect: 100-continue");
@@ -198,7 +227,7 @@ class WireClientOddServersTest {
 
     @Test
     void aRefusalThatArrivesWithinTheWaitIsReturnedWithoutSendingTheBody() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(1)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 readHead(in);
@@ -219,7 +248,7 @@ class WireClientOddServersTest {
 
     @Test
     void transferEncodingOverridesContentLengthAndSuchAnAnswersConnectionIsNotReused() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(2)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 OutputStream out = s.getOutputStream();
@@ -230,23 +259,21 @@ class WireClientOddServersTest {
                 out.flush();
                 in.read(); // until the client closes
             });
-            CarrierRequest get = new CarrierRequest("GET", "http", "127.0.0.1", server.getLocalPort(), "/b/k", List.of(),
-                    null, false);
+            CarrierRequest get = get(server.getLocalPort());
             try (WireBody body = client.execute(get).body()) {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("abcde");
             }
             assertThat(client.idleCount()).isZero();
             script.join();
         }
-        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(2)) {
             // not chunked as the final coding: the body runs until the server closes, whatever the length says
             CompletableFuture<Void> script = serve(server, s -> {
                 readHead(s.getInputStream());
                 s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: gzip\r\n\r\n"
                         + "four").getBytes(StandardCharsets.ISO_8859_1));
             });
-            CarrierRequest get = new CarrierRequest("GET", "http", "127.0.0.1", server.getLocalPort(), "/b/k", List.of(),
-                    null, false);
+            CarrierRequest get = get(server.getLocalPort());
             try (WireBody body = client.execute(get).body()) {
                 script.join();
                 assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("four");
@@ -257,7 +284,7 @@ class WireClientOddServersTest {
 
     @Test
     void aChunkedAnswerWithExtensionsAndTrailersIsDecodedAndItsConnectionReused() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = listen(1)) {
             CompletableFuture<Void> script = serve(server, s -> {
                 InputStream in = s.getInputStream();
                 OutputStream out = s.getOutputStream();
@@ -271,8 +298,7 @@ class WireClientOddServersTest {
                 out.flush();
                 in.read();
             });
-            CarrierRequest get = new CarrierRequest("GET", "http", "127.0.0.1", server.getLocalPort(), "/b/k", List.of(),
-                    null, false);
+            CarrierRequest get = get(server.getLocalPort());
             try (WireBody body = client.execute(get).body()) {
                 assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("abcde");
             }

@@ -4,6 +4,7 @@ import io.s3pump.client.internal.carrier.CarrierRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.s3pump.client.TestTransport;
 import io.s3pump.client.UploadBody;
 import io.s3pump.sigv4.Header;
 import java.io.EOFException;
@@ -19,29 +20,45 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The data path's HTTP/1.1 client frames requests and answers exactly, reuses connections, and times out. */
+/**
+ * The direct carrier frames requests and answers exactly, reuses connections, and times out: over http, and over https
+ * with each TLS provider.
+ */
+@ParameterizedClass
+@MethodSource("io.s3pump.client.TestTransport#directCarrier")
 class WireClientTest {
-    @StartStop final MockWebServer server = new MockWebServer();
-    private final WireClient client = new WireClient(Duration.ofSeconds(5), Duration.ofMillis(800),
-            Duration.ofSeconds(5), 4);
+    final MockWebServer server = new MockWebServer();
+    @Parameter TestTransport transport;
+    private WireClient client;
+
+    @BeforeEach
+    void open() throws Exception {
+        transport.start(server);
+        client = new WireClient(Duration.ofSeconds(5), Duration.ofMillis(800), Duration.ofSeconds(5), 4,
+                transport.trust());
+    }
 
     @AfterEach
     void close() {
         client.close();
+        server.close();
     }
 
     private CarrierRequest put(UploadBody body, boolean expectContinue) {
-        return new CarrierRequest("PUT", "http", server.getHostName(), server.getPort(), "/b/k?partNumber=1",
+        return new CarrierRequest("PUT", transport.scheme(), "localhost", server.getPort(), "/b/k?partNumber=1",
                 List.of(new Header("x-amz-content-sha256", "UNSIGNED-PAYLOAD")), new CarrierRequest.Plain(body), expectContinue);
     }
 
     private CarrierRequest get(String target) {
-        return new CarrierRequest("GET", "http", server.getHostName(), server.getPort(), target, List.of(),
+        return new CarrierRequest("GET", transport.scheme(), "localhost", server.getPort(), target, List.of(),
                 null, false);
     }
 
@@ -68,7 +85,7 @@ class WireClientTest {
 
         RecordedRequest r = server.takeRequest();
         assertThat(r.getRequestLine()).isEqualTo("PUT /b/k?partNumber=1 HTTP/1.1");
-        assertThat(r.getHeaders().get("Host")).isEqualTo(server.getHostName() + ":" + server.getPort());
+        assertThat(r.getHeaders().get("Host")).isEqualTo("localhost" + ":" + server.getPort());
         assertThat(r.getHeaders().get("Content-Length")).isEqualTo(String.valueOf(data.length));
         assertThat(r.getHeaders().get("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
         assertThat(r.getHeaders().get("Expect")).isNull();
@@ -224,21 +241,21 @@ class WireClientTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        CarrierRequest r = new CarrierRequest("GET", "http", "localhost", closedPort, "/b/k", List.of(), null, false);
+        CarrierRequest r = new CarrierRequest("GET", transport.scheme(), "localhost", closedPort, "/b/k", List.of(), null, false);
         assertThatThrownBy(() -> client.execute(r)).isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
     void aHostNameConnectsThroughWhicheverOfItsAddressesAccepts() throws Exception {
         server.enqueue(new MockResponse.Builder().body("ok").build());
-        CarrierRequest r = new CarrierRequest("GET", "http", "localhost", server.getPort(), "/b/k", List.of(), null,
+        CarrierRequest r = new CarrierRequest("GET", transport.scheme(), "localhost", server.getPort(), "/b/k", List.of(), null,
                 false);
         assertThat(readAll(client.execute(r).body())).asString().isEqualTo("ok");
     }
 
     @Test
     void headerValuesWithLineBreaksAreRefusedBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> client.send(new CarrierRequest("GET", "http", server.getHostName(), server.getPort(),
+        assertThatThrownBy(() -> client.send(new CarrierRequest("GET", transport.scheme(), "localhost", server.getPort(),
                 "/b/k", List.of(new Header("x-amz-meta-a", "v\r\nInjected: yes")), null, false)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(server.getRequestCount()).isZero();
