@@ -193,6 +193,15 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
                 if (r.getStatus() == SSLEngineResult.Status.CLOSED) throw new SSLException("TLS was closed");
                 if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) break;
                 consumed += r.bytesConsumed();
+                if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
+                    // The engine wants something other than our data: its delegated work, or an answer from the
+                    // server, which an HTTP/1.1 client never waits for while it sends (TLS 1.3 has no renegotiation).
+                    if (r.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
+                        runTasks();
+                    } else if (r.getHandshakeStatus() != HandshakeStatus.NEED_WRAP) {
+                        throw new SSLException("the TLS engine stopped sending (" + r.getHandshakeStatus() + ")");
+                    }
+                }
             }
             netOut.flip();
             while (netOut.hasRemaining()) raw.write(netOut);
