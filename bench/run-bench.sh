@@ -18,6 +18,12 @@
 #   --no-download       uploads only
 #   --out DIR           where the CSV and logs go (default bench/results)
 #   --label TEXT        a note stored with the results (e.g. "busy machine")
+#   --tls               over https: the https endpoint of an RGW started with RGW_TLS=1 (S3PUMP_HTTPS_ENDPOINT_URL,
+#                       or AWS_ENDPOINT_URL if it is https; without either, RGW_TLS=1 rgw/rgw.sh start), its CA
+#                       (AWS_CA_BUNDLE) given to every peer: s3pump, the AWS CLI and boto3 read AWS_CA_BUNDLE, the
+#                       Java Transfer Manager gets a PKCS12 trust store of it, the CRT one SSL_CERT_FILE. The label
+#                       gets "https". Without --tls the run is over http (S3PUMP_HTTP_ENDPOINT_URL when
+#                       AWS_ENDPOINT_URL is the https one).
 #
 # Every figure is whole-process, start-up included, from /usr/bin/time -f '%e %U %S %M' (wall, user, system,
 # max RSS). The server's CPU is the utime+stime delta of the radosgw listening on the endpoint's port plus the
@@ -29,7 +35,7 @@ set -Eeuo pipefail
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(dirname "$here")
 
-size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB
+size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB tls=0
 all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,tm-crt,tm-java"
 peers=$all_peers
 die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
@@ -47,7 +53,8 @@ while [ $# -gt 0 ]; do
         --no-download) download=0; shift ;;
         --out) out=$2; shift 2 ;;
         --label) label=$2; shift 2 ;;
-        -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --tls) tls=1; shift ;;
+        -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -65,6 +72,28 @@ size_b=$(bytes "$size") part_b=$(bytes "$part") warmup_b=$(bytes "$warmup") rss_
 [[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || die "--concurrency must be a positive number"
 for p in ${peers//,/ }; do [[ ",$all_peers," == *",$p,"* ]] || die "unknown peer $p (known: $all_peers)"; done
 
+if [ "$tls" = 1 ]; then
+    if [[ "${AWS_ENDPOINT_URL:-}" != https://* ]]; then
+        if [ -n "${S3PUMP_HTTPS_ENDPOINT_URL:-}" ]; then
+            export AWS_ENDPOINT_URL=$S3PUMP_HTTPS_ENDPOINT_URL
+        else
+            say "--tls: starting (or reusing) this checkout's RGW with RGW_TLS=1"
+            eval "$(RGW_TLS=1 "$root/rgw/rgw.sh" start)"
+        fi
+    fi
+    [[ "$AWS_ENDPOINT_URL" == https://* ]] ||
+        die "--tls: $AWS_ENDPOINT_URL is not https (an RGW started without RGW_TLS=1? rgw/rgw.sh stop, then run again)"
+    if [ -n "${AWS_CA_BUNDLE:-}" ]; then
+        [ -r "$AWS_CA_BUNDLE" ] || die "--tls: AWS_CA_BUNDLE names $AWS_CA_BUNDLE, which is not a readable file"
+        export AWS_CA_BUNDLE
+    else
+        say "--tls: no AWS_CA_BUNDLE; every peer trusts only its default CAs"
+    fi
+    label="${label:+$label, }https"
+elif [[ "${AWS_ENDPOINT_URL:-}" == https://* ]] && [ -n "${S3PUMP_HTTP_ENDPOINT_URL:-}" ]; then
+    say "over http ($S3PUMP_HTTP_ENDPOINT_URL) of the same RGW; --tls measures https"
+    export AWS_ENDPOINT_URL=$S3PUMP_HTTP_ENDPOINT_URL
+fi
 for v in AWS_ENDPOINT_URL AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY; do
     [ -n "${!v:-}" ] || die "$v is not set: run eval \"\$(rgw/rgw.sh start)\" first"
 done
@@ -72,7 +101,7 @@ export AWS_REGION=${AWS_REGION:-us-east-1} AWS_DEFAULT_REGION=${AWS_DEFAULT_REGI
 # The first s3pump transfer of a jar build dumps the launcher's class-data archive; in the foreground here, so that
 # the (otherwise detached, ~2 CPU-s) dump never runs alongside a measured transfer.
 export S3PUMP_CDS_WAIT=1
-curl -fsS -o /dev/null "$AWS_ENDPOINT_URL" || die "cannot reach $AWS_ENDPOINT_URL"
+curl -fsS -o /dev/null ${AWS_CA_BUNDLE:+--cacert "$AWS_CA_BUNDLE"} "$AWS_ENDPOINT_URL" || die "cannot reach $AWS_ENDPOINT_URL"
 command -v /usr/bin/time >/dev/null || die "needs /usr/bin/time (apt-get install time)"
 
 . "$root/scripts/jdk25.sh"
@@ -127,6 +156,18 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+say "endpoint $AWS_ENDPOINT_URL${AWS_CA_BUNDLE:+ (CA bundle $AWS_CA_BUNDLE)}"
+
+# The SDK for Java v2 reads no AWS_CA_BUNDLE: its Netty client trusts the JDK's trust store, so the Java Transfer
+# Manager gets one holding the CA; the CRT client's TLS (s2n) reads the CA file that SSL_CERT_FILE names.
+tm_jvm=() tm_env=()
+if [[ "$AWS_ENDPOINT_URL" == https://* ]] && [ -n "${AWS_CA_BUNDLE:-}" ]; then
+    keytool -importcert -noprompt -alias s3pump-rgw-ca -file "$AWS_CA_BUNDLE" -keystore "$work/ca.p12" \
+        -storetype PKCS12 -storepass changeit >/dev/null 2>&1 || die "keytool cannot import $AWS_CA_BUNDLE"
+    tm_jvm=(-Djavax.net.ssl.trustStore="$work/ca.p12" -Djavax.net.ssl.trustStoreType=PKCS12
+        -Djavax.net.ssl.trustStorePassword=changeit)
+    tm_env=(SSL_CERT_FILE="$AWS_CA_BUNDLE")
+fi
 
 aws_config="$work/aws-config"
 cat >"$aws_config" <<EOF
@@ -145,6 +186,7 @@ head -c "$size_b" /dev/urandom >"$file"
 
 echo "run_id,label,round,peer,sends,direction,bytes,wall_s,user_s,sys_s,client_cpu_s,client_cpu_s_per_gib,mib_s,max_rss_mib,server_cpu_s,server_cpu_s_per_gib,ceiling_mib_s,warmup_bytes,cores" >"$csv"
 { echo "# run $run_id ${label:+($label)}"; echo "# $(uname -srm), $cores cores, $(java -version 2>&1 | head -1)"; \
+  echo "# endpoint $AWS_ENDPOINT_URL${AWS_CA_BUNDLE:+, CA bundle $AWS_CA_BUNDLE}"; \
   echo "# $("$aws" --version 2>&1)"; echo "# boto3 $("$py" -c 'import boto3, botocore; print(boto3.__version__, "botocore", botocore.__version__)')"; } >"$log"
 
 # --- warm-up -------------------------------------------------------------------------------------------------------
@@ -241,10 +283,12 @@ run_peer() { # ROUND PEER
             fi ;;
         tm-crt|tm-java)
             local kind=${peer#tm-}
-            measure "$round" "$peer" "UNSIGNED-PAYLOAD" up java --enable-native-access=ALL-UNNAMED -cp "$peer_cp" \
+            measure "$round" "$peer" "UNSIGNED-PAYLOAD" up env "${tm_env[@]}" java "${tm_jvm[@]}" \
+                --enable-native-access=ALL-UNNAMED -cp "$peer_cp" \
                 io.s3pump.bench.peers.TransferManagerPeer "$kind" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
             if [ "$download" = 1 ]; then
-                measure "$round" "$peer" "-" down java --enable-native-access=ALL-UNNAMED -cp "$peer_cp" \
+                measure "$round" "$peer" "-" down env "${tm_env[@]}" java "${tm_jvm[@]}" \
+                    --enable-native-access=ALL-UNNAMED -cp "$peer_cp" \
                     io.s3pump.bench.peers.TransferManagerPeer "$kind" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
                 same "$down"
             fi ;;

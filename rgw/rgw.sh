@@ -11,7 +11,14 @@
 # default 7480 if free, else a free one), RGW_OBJECTSTORE (bluestore | memstore, default bluestore on a
 # sparse file), RGW_STORE_GB (default 32), RGW_STOP_GRACE (seconds of SIGTERM before SIGKILL, default 0),
 # RGW_TIMEOUT (seconds for S3 to come up, default 90).
-# The recipe and the reasons for each setting are in RGW.md (measured on Ceph 16.2.15).
+# RGW_TLS=1 adds https: at start a throwaway CA and a server certificate for IP 127.0.0.1 and DNS localhost
+# are made with openssl under <data dir>/tls (keys mode 0600, EC P-256, valid 30 days), and beast listens on
+# both the plain port and an ssl_endpoint on RGW_TLS_PORT (default 7443 if free, else a free one). `env` then
+# prints AWS_ENDPOINT_URL=https://127.0.0.1:TLSPORT and AWS_CA_BUNDLE=<data dir>/tls/ca.pem, and in both
+# modes S3PUMP_HTTP_ENDPOINT_URL (and with TLS S3PUMP_HTTPS_ENDPOINT_URL), so tests can reach each one.
+# The instance remembers its mode in <data dir>/state: `env`, `status` and a repeated `start` answer for
+# the instance as it was started, whatever RGW_TLS says now (stop it to change the mode).
+# Each setting is explained where it is written (write_conf); measured on Ceph 16.2.15.
 set -Eeuo pipefail
 
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
@@ -19,7 +26,8 @@ root=$(dirname "$here")
 DIR=$(realpath -m "${RGW_DIR:-$root/.rgw}")
 CONF="$DIR/ceph.conf"
 MARKER="$DIR/.s3pump-rgw"        # only a dir holding this file is ever removed
-STATE="$DIR/state"               # port of the running instance
+STATE="$DIR/state"               # port=, tls_port= (empty without TLS) of the running instance
+TLS_DIR="$DIR/tls"
 ACCESS_KEY=test
 SECRET_KEY=test
 REGION=us-east-1
@@ -34,6 +42,7 @@ die() { printf 'rgw: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
+case "${RGW_TLS:-0}" in 0|1) ;; *) die "RGW_TLS must be 0 or 1, not '${RGW_TLS}'";; esac
 case "$OBJECTSTORE" in bluestore|memstore) ;; *) die "RGW_OBJECTSTORE must be bluestore or memstore, not '$OBJECTSTORE'";; esac
 [[ "$STORE_GB" =~ ^[1-9][0-9]*$ ]] || die "RGW_STORE_GB must be a positive integer, not '$STORE_GB'"
 
@@ -96,7 +105,9 @@ remove_dir() {
 
 # --- status and env -------------------------------------------------------------------------------------
 
-port() { cat "$STATE" 2>/dev/null || true; }
+state_get() { sed -n "s/^$1=//p" "$STATE" 2>/dev/null | head -1; }
+port() { state_get port; }
+tls_port() { state_get tls_port; }
 
 s3_answers() { # any HTTP answer from S3 at 127.0.0.1:$1
     local code
@@ -104,13 +115,20 @@ s3_answers() { # any HTTP answer from S3 at 127.0.0.1:$1
     [ -n "$code" ] && [ "$code" != 000 ]
 }
 
-signed_list_ok() { # the test user can list its buckets with a SigV4 request
+s3_answers_tls() { # any HTTPS answer from S3 at 127.0.0.1:$1, its certificate verified against our CA
     local code
+    code=$(curl -s -o /dev/null -m 3 -w '%{http_code}' --cacert "$TLS_DIR/ca.pem" "https://127.0.0.1:$1/" 2>/dev/null) || true
+    [ -n "$code" ] && [ "$code" != 000 ]
+}
+
+signed_list_ok() { # the test user can list its buckets with a SigV4 request (on port $1, scheme $2)
+    local code scheme=${2:-http} ca=()
+    [ "$scheme" = http ] || ca=(--cacert "$TLS_DIR/ca.pem")
     # RGW insists on x-amz-content-sha256 (curl does not add it); this is the hash of the empty body.
     code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' --aws-sigv4 "aws:amz:$REGION:s3" \
         --user "$ACCESS_KEY:$SECRET_KEY" \
         -H 'x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' \
-        "http://127.0.0.1:$1/" 2>/dev/null) || true
+        "${ca[@]}" "$scheme://127.0.0.1:$1/" 2>/dev/null) || true
     [ "$code" = 200 ]
 }
 
@@ -126,14 +144,29 @@ our_s3_answers() { our_listener "$1" && s3_answers "$1"; }
 
 running() {
     [ -f "$MARKER" ] || return 1
-    local d p
+    local d p t
     for d in "${DAEMONS[@]}"; do alive "$d" || return 1; done
     p=$(port)
-    [ -n "$p" ] && our_s3_answers "$p"
+    [ -n "$p" ] && our_s3_answers "$p" || return 1
+    t=$(tls_port)
+    [ -z "$t" ] || { our_listener "$t" && s3_answers_tls "$t"; }
 }
 
+# The URL clients should use: https when the instance was started with TLS.
+url() { if [ -n "$(tls_port)" ]; then echo "https://127.0.0.1:$(tls_port)"; else echo "http://127.0.0.1:$(port)"; fi; }
+
 print_env() {
-    printf 'export AWS_ENDPOINT_URL=http://127.0.0.1:%s\n' "$1"
+    local p t
+    p=$(port) t=$(tls_port)
+    if [ -n "$t" ]; then
+        printf 'export AWS_ENDPOINT_URL=https://127.0.0.1:%s\n' "$t"
+        printf 'export AWS_CA_BUNDLE=%s\n' "$TLS_DIR/ca.pem"
+        printf 'export S3PUMP_HTTP_ENDPOINT_URL=http://127.0.0.1:%s\n' "$p"
+        printf 'export S3PUMP_HTTPS_ENDPOINT_URL=https://127.0.0.1:%s\n' "$t"
+    else
+        printf 'export AWS_ENDPOINT_URL=http://127.0.0.1:%s\n' "$p"
+        printf 'export S3PUMP_HTTP_ENDPOINT_URL=http://127.0.0.1:%s\n' "$p"
+    fi
     printf 'export AWS_ACCESS_KEY_ID=%s\n' "$ACCESS_KEY"
     printf 'export AWS_SECRET_ACCESS_KEY=%s\n' "$SECRET_KEY"
     printf 'export AWS_REGION=%s\n' "$REGION"
@@ -148,6 +181,7 @@ install_missing() {
     [ -x /usr/bin/aws ] || pkgs+=(awscli)
     command -v curl >/dev/null 2>&1 || pkgs+=(curl)
     command -v ss >/dev/null 2>&1 || pkgs+=(iproute2)
+    [ "${RGW_TLS:-0}" = 0 ] || command -v openssl >/dev/null 2>&1 || pkgs+=(openssl)
     [ ${#pkgs[@]} -gt 0 ] || return 0
     local sudo=() log t
     [ "$(id -u)" = 0 ] || sudo=(sudo)
@@ -232,10 +266,36 @@ bluestore fsck on umount = false
 
 [client.rgw.a]
 rgw frontends = beast endpoint=127.0.0.1:$rgw_port
+# (with RGW_TLS=1 also ssl_endpoint=127.0.0.1:TLSPORT ssl_certificate=$TLS_DIR/server.pem
+#  ssl_private_key=$TLS_DIR/server.key; beast serves both from the same threads)
 # The 2 h default would keep overwritten and deleted data around for the whole session.
 rgw gc obj min wait = 60
 rgw gc processor period = 60
 EOF
+}
+
+# A throwaway CA and a server certificate signed by it (so AWS_CA_BUNDLE holds the CA, as with a real
+# deployment), for IP 127.0.0.1 and DNS localhost. EC P-256: the cheapest handshake every peer speaks.
+make_certs() {
+    local log=$1 ext
+    mkdir -p "$TLS_DIR"
+    chmod 700 "$TLS_DIR"
+    ext="$TLS_DIR/server.ext"
+    printf '%s\n' 'basicConstraints = critical, CA:FALSE' 'keyUsage = critical, digitalSignature' \
+        'extendedKeyUsage = serverAuth' 'subjectAltName = IP:127.0.0.1, DNS:localhost' >"$ext"
+    ( umask 077
+      cd "$TLS_DIR"
+      openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -days 30 \
+          -subj "/CN=s3pump local RGW CA $(basename "$(dirname "$DIR")")" -keyout ca.key -out ca.pem \
+          -addext 'basicConstraints = critical, CA:TRUE' -addext 'keyUsage = critical, keyCertSign, cRLSign' &&
+      openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -sha256 -subj /CN=localhost \
+          -keyout server.key -out server.csr &&
+      openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -set_serial "0x$(openssl rand -hex 16)" \
+          -days 30 -sha256 -extfile "$ext" -out server.pem
+    ) </dev/null >>"$log" 2>&1 8>&- 9>&-
+    chmod 600 "$TLS_DIR/ca.key" "$TLS_DIR/server.key"
+    chmod 644 "$TLS_DIR/ca.pem" "$TLS_DIR/server.pem"
+    rm -f "$TLS_DIR/server.csr"
 }
 
 STEP=""
@@ -275,8 +335,11 @@ start_failed() {
 
 start() {
     if running; then
-        say "already running at http://127.0.0.1:$(port) (data: $DIR)"
-        print_env "$(port)"
+        say "already running at $(url) (data: $DIR)"
+        if [ "${RGW_TLS:-0}" = 1 ] && [ -z "$(tls_port)" ]; then
+            say "note: this instance was started without TLS; RGW_TLS=1 takes effect after rgw/rgw.sh stop"
+        fi
+        print_env
         return 0
     fi
     if [ -e "$DIR" ]; then
@@ -290,12 +353,18 @@ start() {
     fi
     install_missing
 
-    local t0 fsid mon_port rgw_port uuid
+    local t0 fsid mon_port rgw_port uuid tls_port="" frontends
     t0=$(now)
     mkdir -p "$DIR"
     : >"$MARKER"
     mkdir -p "$DIR/run" "$DIR/log" "$DIR/crash" "$DIR/mon.a" "$DIR/osd.0"
     trap start_failed ERR
+
+    if [ "${RGW_TLS:-0}" = 1 ]; then
+        step "make the TLS certificates" "$DIR/log/tls.out"
+        make_certs "$DIR/log/tls.out"
+        say "CA and server certificate for 127.0.0.1 and localhost in $TLS_DIR ($(since "$t0") s)"
+    fi
 
     fsid=$(cat /proc/sys/kernel/random/uuid)
     mon_port=$(free_port 20000 29999)
@@ -332,24 +401,48 @@ start() {
     else
         rgw_port=$(free_port 30000 39999)
     fi
-    sed -i "s/^rgw frontends = .*/rgw frontends = beast endpoint=127.0.0.1:$rgw_port/" "$CONF"
+    frontends="beast endpoint=127.0.0.1:$rgw_port"
+    if [ "${RGW_TLS:-0}" = 1 ]; then
+        if [ -n "${RGW_TLS_PORT:-}" ]; then
+            tls_port=$RGW_TLS_PORT
+            { port_free "$tls_port" && [ "$tls_port" != "$rgw_port" ]; } ||
+                { trap - ERR; kill_ours; die "start failed: RGW_TLS_PORT $tls_port is in use"; }
+        elif port_free 7443 && [ "$rgw_port" != 7443 ]; then
+            tls_port=7443
+        else
+            tls_port=$(free_port 40000 49999)
+        fi
+        frontends+=" ssl_endpoint=127.0.0.1:$tls_port ssl_certificate=$TLS_DIR/server.pem"
+        frontends+=" ssl_private_key=$TLS_DIR/server.key"
+    fi
+    # '|' as the delimiter: the paths hold '/'.
+    sed -i "s|^rgw frontends = .*|rgw frontends = $frontends|" "$CONF"
     launch rgw radosgw -c "$CONF" -n client.rgw.a -f
     local left
     left=$((TIMEOUT - $(date +%s) + ${t0%.*}))
     wait_for "$((left > 5 ? left : 5))" rgw our_listener "$rgw_port"
+    [ -z "$tls_port" ] || wait_for 15 rgw our_listener "$tls_port"
     exec 8>&-
     wait_for 15 rgw s3_answers "$rgw_port"
-    echo "$rgw_port" >"$STATE"
-    say "radosgw answers on port $rgw_port ($(since "$t0") s)"
+    if [ -n "$tls_port" ]; then
+        step "https answers (curl --cacert $TLS_DIR/ca.pem)" "$DIR/log/client.rgw.a.log" rgw
+        wait_for 15 rgw s3_answers_tls "$tls_port"
+    fi
+    printf 'port=%s\ntls_port=%s\n' "$rgw_port" "$tls_port" >"$STATE"
+    say "radosgw answers on port $rgw_port${tls_port:+ and https on $tls_port} ($(since "$t0") s)"
 
     step "create the S3 user" "$DIR/log/user-create.out"
     run radosgw-admin -c "$CONF" user create --uid=test --access-key="$ACCESS_KEY" --secret="$SECRET_KEY" \
         --display-name test
     step "signed ListBuckets as user test" "$DIR/log/client.rgw.a.log"
     wait_for 15 rgw signed_list_ok "$rgw_port"
+    if [ -n "$tls_port" ]; then
+        step "signed ListBuckets over https" "$DIR/log/client.rgw.a.log"
+        wait_for 15 rgw signed_list_ok "$tls_port" https
+    fi
     trap - ERR
-    say "S3 ready at http://127.0.0.1:$rgw_port in $(since "$t0") s (data: $DIR)"
-    print_env "$rgw_port"
+    say "S3 ready at $(url)${tls_port:+ (and http://127.0.0.1:$rgw_port)} in $(since "$t0") s (data: $DIR)"
+    print_env
 }
 
 stop() {
@@ -380,10 +473,10 @@ case "$cmd" in
     start) lock; start ;;
     stop) lock; stop ;;
     status)
-        if running; then say "up at http://127.0.0.1:$(port) (data: $DIR)"; exit 0; fi
+        if running; then say "up at $(url)$([ -z "$(tls_port)" ] || echo " and http://127.0.0.1:$(port)") (data: $DIR)"; exit 0; fi
         say "not running (data: $DIR)"; exit 1 ;;
     env)
         running || die "not running (data: $DIR); start it with: eval \"\$(rgw/rgw.sh start)\""
-        print_env "$(port)" ;;
+        print_env ;;
     *) echo "usage: rgw/rgw.sh start|stop|status|env" >&2; exit 2 ;;
 esac

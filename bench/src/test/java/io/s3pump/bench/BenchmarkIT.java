@@ -50,14 +50,22 @@ class BenchmarkIT {
         String how = "RGW is not configured: run ./run-tests, or eval \"$(rgw/rgw.sh start)\" first";
         if (endpoint == null || access == null || secret == null) throw new IllegalStateException(how);
         URI uri = URI.create(endpoint);
+        String scheme = System.getenv("S3PUMP_IT_SCHEME");
+        if (scheme != null && !scheme.isBlank() && !scheme.equals(uri.getScheme())) {
+            throw new IllegalStateException("this is the " + scheme + " run of the integration tests, but"
+                    + " AWS_ENDPOINT_URL is " + endpoint + " (./run-tests starts RGW with RGW_TLS=1)");
+        }
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
         } catch (IOException e) {
             throw new IllegalStateException(how + " (nothing accepts connections at " + endpoint + ")", e);
         }
         String region = System.getenv().getOrDefault("AWS_REGION", "us-east-1");
-        return S3ClientConfig.builder().endpoint(endpoint).credentials(Credentials.of(access, secret)).region(region)
-                .maxConcurrency(8).integrity(integrity).build();
+        S3ClientConfig.Builder b = S3ClientConfig.builder().endpoint(endpoint).credentials(Credentials.of(access, secret))
+                .region(region).maxConcurrency(8).integrity(integrity);
+        String ca = System.getenv("AWS_CA_BUNDLE");   // https: trust exactly the local RGW's CA, never all
+        if (ca != null && !ca.isBlank()) b.caBundle(Path.of(ca.strip()));
+        return b.build();
     }
 
     @Test

@@ -118,6 +118,7 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
             case FileAlreadyExistsException f ->
                     new Verdict(ExitCodes.USAGE, null, f.getFile() + " already exists; add --force to overwrite it");
             case FileSystemException f -> new Verdict(ExitCodes.FAILURE, null, oneLine(f.getMessage()));
+            case IOException io when unreachable(io) instanceof SSLException tls -> tls(tls, command);
             case IOException io when unreachable(io) != null -> new Verdict(ExitCodes.UNREACHABLE, null,
                     "cannot reach the endpoint" + endpointOf(command) + ": " + describe(unreachable(io)));
             case InterruptedIOException i when !(i instanceof SocketTimeoutException) -> interrupted();
@@ -168,6 +169,61 @@ final class Errors implements IExecutionExceptionHandler, IExitCodeExceptionMapp
                 : "HTTP " + s.status() + (target == null ? "" : " for " + target);
         if (s.requestId() != null && !s.requestId().isBlank()) message += " (request id " + s.requestId() + ")";
         return new Verdict(exit, code, message);
+    }
+
+    /**
+     * One line for a TLS failure: what is wrong with the endpoint's certificate, and what to do about it. The three
+     * a user meets are told apart by the causes the JDK and OkHttp attach: a certificate for another name (OkHttp's
+     * hostname check, or the JDK's endpoint identification), one no trusted CA signed (the JDK's PKIX path
+     * building), and one out of its validity period.
+     */
+    static Verdict tls(SSLException e, Object command) {
+        String endpoint = command instanceof Targeted t && t.endpoint() != null ? t.endpoint() : "the endpoint";
+        java.nio.file.Path ca = command instanceof Targeted t ? t.caBundle() : null;
+        String trusted = ca == null ? "the JDK's trusted CAs" : "the CA bundle " + ca;
+        String host = hostOf(endpoint);
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = c.getMessage() == null ? "" : c.getMessage();
+            if ((c instanceof javax.net.ssl.SSLPeerUnverifiedException && m.startsWith("Hostname "))
+                    || (c instanceof java.security.cert.CertificateException
+                            && (m.startsWith("No subject alternative") || m.startsWith("No name matching")))) {
+                String names = between(m, "subjectAltNames: [", "]");
+                return new Verdict(ExitCodes.UNREACHABLE, "TLS", "the certificate of " + endpoint + " is not for "
+                        + host + (names == null ? "" : " (it is for " + names + ")")
+                        + ": check the endpoint's name, or use --endpoint-url with a name the certificate holds");
+            }
+            if (c instanceof java.security.cert.CertificateExpiredException
+                    || c instanceof java.security.cert.CertificateNotYetValidException) {
+                return new Verdict(ExitCodes.UNREACHABLE, "TLS", "the certificate of " + endpoint
+                        + " is outside its validity period (" + oneLine(m) + "): renew it, or check this machine's clock");
+            }
+            if (c instanceof java.security.cert.CertPathBuilderException
+                    || c instanceof java.security.cert.CertPathValidatorException) {
+                return new Verdict(ExitCodes.UNREACHABLE, "TLS", "the certificate of " + endpoint
+                        + " is not signed by a CA in " + trusted + ": give the PEM file of its CA with --ca-bundle FILE"
+                        + " or AWS_CA_BUNDLE");
+            }
+            if (c.getCause() == c) break;
+        }
+        return new Verdict(ExitCodes.UNREACHABLE, "TLS", "the TLS handshake with " + endpoint + " failed ("
+                + describe(e) + "): check that it speaks https on this port");
+    }
+
+    private static String hostOf(String endpoint) {
+        try {
+            String h = java.net.URI.create(endpoint).getHost();
+            return h != null ? h : endpoint;
+        } catch (IllegalArgumentException e) {
+            return endpoint;
+        }
+    }
+
+    /** The text between {@code open} and the next {@code close} in {@code s}, or null. */
+    private static String between(String s, String open, String close) {
+        int i = s.indexOf(open);
+        if (i < 0) return null;
+        int j = s.indexOf(close, i + open.length());
+        return j < 0 ? null : s.substring(i + open.length(), j);
     }
 
     /** The transport failure that means "never got through", if this is one. */

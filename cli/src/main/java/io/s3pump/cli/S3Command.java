@@ -26,6 +26,8 @@ abstract class S3Command implements Callable<Integer>, Targeted {
     /** What the command is working on; set as soon as the arguments are parsed, read by the error handler. */
     S3Url target;
     private String endpoint;
+    private java.nio.file.Path caBundle;
+    private boolean warnedInsecure;
 
     @Override
     public S3Url target() {
@@ -35,6 +37,11 @@ abstract class S3Command implements Callable<Integer>, Targeted {
     @Override
     public String endpoint() {
         return endpoint != null ? endpoint : connection.endpointUrl();
+    }
+
+    @Override
+    public java.nio.file.Path caBundle() {
+        return caBundle != null ? caBundle : connection.caBundle();
     }
 
     Printer printer() {
@@ -52,6 +59,14 @@ abstract class S3Command implements Callable<Integer>, Targeted {
 
     /** The client configuration, with {@code customize} applied before the AWS conventions fill the rest. */
     S3ClientConfig config(int concurrency, java.util.function.Consumer<S3ClientConfig.Builder> customize) {
+        if (connection.noVerifySsl() && !warnedInsecure) {
+            // On every run, --quiet or not, as the AWS CLI does: a run that trusts any certificate must say so.
+            warnedInsecure = true;
+            spec.commandLine().getErr().println("s3pump: warning: --no-verify-ssl: the endpoint's TLS certificate is"
+                    + " not verified, so anyone on the way can read and change what is sent; give its CA with"
+                    + " --ca-bundle instead");
+            spec.commandLine().getErr().flush();
+        }
         Boolean pathStyle = connection.pathStyleChoice();
         S3ClientConfig.Builder b = S3ClientConfig.builder()
                 .endpoint(connection.endpointUrl())
@@ -67,6 +82,7 @@ abstract class S3Command implements Callable<Integer>, Targeted {
         Environment env = environment();
         S3ClientConfig config = b.resolveFrom(env.variables(), env.home()).build();
         endpoint = config.endpoint().toString();
+        caBundle = config.caBundle();
         System.getLogger("io.s3pump.cli").log(System.Logger.Level.DEBUG, () -> "configuration: " + config);
         return config;
     }

@@ -12,4 +12,9 @@ interface Targeted {
     default String endpoint() {
         return null;
     }
+
+    /** The CA bundle the command trusted ({@code --ca-bundle}, {@code AWS_CA_BUNDLE}), for TLS lines, or {@code null}. */
+    default java.nio.file.Path caBundle() {
+        return null;
+    }
 }

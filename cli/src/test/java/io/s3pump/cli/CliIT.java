@@ -207,14 +207,15 @@ class CliIT {
     }
 
     @Test
-    void presignedUrlIsFetchedWithAPlainHttpGet() throws Exception {
+    void presignedUrlIsFetchedWithAPlainGet() throws Exception {
         Path file = randomFile(dir, "presign.bin", 4096, 5);
         String key = "presign/with space+plus.bin";
         assertThat(jar.run("cp", file.toString(), bucket.url(key)).exitCode()).isZero();
         Jar.Result url = jar.run("presign", "--expires-in", "300", bucket.url(key));
         assertThat(url.exitCode()).as(url.toString()).isZero();
         assertThat(url.out().lines().toList()).hasSize(1);
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        try (HttpClient http = HttpClient.newBuilder().sslContext(bucket.rgw.sslContext()).build()) {
+            assertThat(url.out()).startsWith(bucket.rgw.endpoint() + "/");
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url.out().strip())).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).isEqualTo(200);

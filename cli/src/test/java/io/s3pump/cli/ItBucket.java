@@ -24,11 +24,12 @@ final class ItBucket implements AutoCloseable {
 
     ItBucket(String prefix) throws IOException {
         rgw = Rgw.fromEnvironment();
-        s3 = S3Client.create(S3ClientConfig.builder()
+        S3ClientConfig.Builder config = S3ClientConfig.builder()
                 .endpoint(rgw.endpoint())
                 .credentials(Credentials.of(rgw.accessKey(), rgw.secretKey()))
-                .region(rgw.region())
-                .build());
+                .region(rgw.region());
+        if (rgw.caBundle() != null) config.caBundle(rgw.caBundle());
+        s3 = S3Client.create(config.build());
         name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         s3.createBucket(name);
     }

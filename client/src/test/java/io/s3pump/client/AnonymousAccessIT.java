@@ -21,7 +21,7 @@ class AnonymousAccessIT {
     @BeforeAll
     static void connect() {
         rgw = RgwEndpoint.fromEnvironment();
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(rgw.sslContext()).build();
     }
 
     @AfterAll

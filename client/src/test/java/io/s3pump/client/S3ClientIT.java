@@ -46,8 +46,7 @@ class S3ClientIT {
     }
 
     static S3ClientConfig.Builder config() {
-        return S3ClientConfig.builder().endpoint(rgw.endpoint()).region(rgw.region())
-                .credentials(Credentials.of(rgw.accessKey(), rgw.secretKey())).maxConcurrency(4);
+        return rgw.config().maxConcurrency(4);
     }
 
     @AfterAll
@@ -439,7 +438,7 @@ class S3ClientIT {
 
     @Test
     void anAnonymousClientSendsUnsignedRequestsThatRgwRefusesToWrite() throws Exception {
-        try (S3Client anonymous = S3Client.create(S3ClientConfig.builder().endpoint(rgw.endpoint()).anonymous().build())) {
+        try (S3Client anonymous = S3Client.create(rgw.config().anonymous().build())) {
             assertThat(anonymous.listBuckets().owner().id()).isEqualTo("anonymous");
             assertThatThrownBy(() -> anonymous.putObject(PutObjectRequest.of(bucket, "anon"), UploadBody.of(new byte[1])))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.code()).isEqualTo(S3Exception.ACCESS_DENIED));

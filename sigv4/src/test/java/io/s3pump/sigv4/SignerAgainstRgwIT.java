@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -18,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The signer against a real Ceph RGW, through the JDK's HTTP client: object keys with every awkward character,
  * query parameters, presigned URLs, aws-chunked uploads, and a tampered signature that must be refused.
  * Reads AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_REGION; fails when they are unset.
+ * Over https it trusts exactly the CA in AWS_CA_BUNDLE (or the JDK's CAs without one), and fails when the failsafe
+ * run names another scheme (S3PUMP_IT_SCHEME, set by the root pom).
  */
 class SignerAgainstRgwIT {
     // The JDK client sets these itself (Host from the URI, Content-Length from the body publisher).
@@ -51,9 +61,15 @@ class SignerAgainstRgwIT {
                     + "Run ./run-tests, or eval \"$(rgw/rgw.sh start)\" first.");
         }
         endpoint = URI.create(url);
+        String scheme = System.getenv("S3PUMP_IT_SCHEME");
+        if (scheme != null && !scheme.isBlank() && !scheme.equals(endpoint.getScheme())) {
+            fail("this is the " + scheme + " run of the integration tests, but AWS_ENDPOINT_URL is " + url
+                    + " (./run-tests starts RGW with RGW_TLS=1 and runs the tests over http and https)");
+        }
         host = endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
         credentials = Credentials.of(key, secret);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .sslContext(sslContext(System.getenv("AWS_CA_BUNDLE"))).build();
         try {
             HttpResponse<String> created = send(SignableRequest.of("PUT", host, "/" + BUCKET, PayloadMode.empty()),
                     HttpRequest.BodyPublishers.noBody());
@@ -61,6 +77,24 @@ class SignerAgainstRgwIT {
         } catch (ConnectException e) {
             fail("RGW at " + url + " is unreachable (" + e + "). Run ./run-tests, or eval \"$(rgw/rgw.sh start)\" first.");
         }
+    }
+
+    /** Trusts exactly the CAs in {@code caBundle} (a PEM file), or the JDK's when it is unset; never trusts all. */
+    private static SSLContext sslContext(String caBundle) throws Exception {
+        if (caBundle == null || caBundle.isBlank()) return SSLContext.getDefault();
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(Path.of(caBundle.strip()))) {
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + i++, c);
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     private static SigningParams now() {

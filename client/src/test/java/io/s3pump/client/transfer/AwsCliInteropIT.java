@@ -57,6 +57,8 @@ class AwsCliInteropIT {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("AWS_ACCESS_KEY_ID", rgw.accessKey());
         pb.environment().put("AWS_SECRET_ACCESS_KEY", rgw.secretKey());
+        if (rgw.caBundle() != null) pb.environment().put("AWS_CA_BUNDLE", rgw.caBundle().toString());
+        else pb.environment().remove("AWS_CA_BUNDLE");
         // RGW 16.2 rejects the trailer checksums that newer botocore sends by default (RGW.md, pitfall 7)
         pb.environment().put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
         Process p = pb.start();

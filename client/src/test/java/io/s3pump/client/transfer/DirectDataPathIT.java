@@ -26,8 +26,7 @@ class DirectDataPathIT {
     @TempDir Path tmp;
 
     private static S3Client client(RgwEndpoint rgw, boolean direct, boolean expectContinue, Integrity integrity) {
-        return S3Client.create(S3ClientConfig.builder().endpoint(rgw.endpoint())
-                .credentials(Credentials.of(rgw.accessKey(), rgw.secretKey())).region(rgw.region())
+        return S3Client.create(rgw.config()
                 .directDataPath(direct).expectContinue(expectContinue).integrity(integrity).maxConcurrency(8)
                 .build());
     }
@@ -70,8 +69,8 @@ class DirectDataPathIT {
     void aRefusalBeforeTheBodyComesBackAsTheServersErrorOnTheDirectPath() throws Exception {
         RgwEndpoint rgw = RgwEndpoint.fromEnvironment();
         byte[] body = "x".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII);
-        try (S3Client wrongKey = S3Client.create(S3ClientConfig.builder().endpoint(rgw.endpoint())
-                .credentials(Credentials.of(rgw.accessKey(), "not-the-secret")).region(rgw.region())
+        try (S3Client wrongKey = S3Client.create(rgw.config()
+                .credentials(Credentials.of(rgw.accessKey(), "not-the-secret"))
                 .expectContinue(true).build());
              S3Client admin = Rgw.client(rgw)) {
             String bucket = Rgw.newBucket(admin, "direct-refused");

@@ -26,9 +26,7 @@ final class Rgw {
     private Rgw() {}
 
     static S3Client client(RgwEndpoint rgw) {
-        return S3Client.create(S3ClientConfig.builder().endpoint(rgw.endpoint())
-                .credentials(Credentials.of(rgw.accessKey(), rgw.secretKey())).region(rgw.region())
-                .maxConcurrency(16).build());
+        return S3Client.create(rgw.config().maxConcurrency(16).build());
     }
 
     static String newBucket(S3Client client, String prefix) throws IOException {
