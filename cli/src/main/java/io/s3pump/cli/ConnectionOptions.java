@@ -49,6 +49,41 @@ final class ConnectionOptions {
                 description = "Give up on a request whose answer (or body) makes no progress for this long"
                         + " (default: 60); each request is retried within the retry budget of 2 minutes.")
         Integer readTimeout;
+
+        @Option(names = "--tls-provider", paramLabel = "auto|jdk|conscrypt", order = 10,
+                converter = TlsProviderConverter.class,
+                description = "Which TLS implementation carries https (default auto: Conscrypt, whose AES-GCM and"
+                        + " handshakes cost a fraction of the JDK's CPU, else the JDK's).")
+        io.s3pump.client.TlsProvider tlsProvider;
+
+        // For comparisons only (bench/run-bench.sh): OkHttp instead of s3pump's own HTTP/1.1 carrier.
+        @Option(names = "--carrier", paramLabel = "direct|okhttp", hidden = true, order = 11)
+        String carrier;
+    }
+
+    /** {@code auto}, {@code jdk} or {@code conscrypt}, in any case. */
+    static final class TlsProviderConverter implements picocli.CommandLine.ITypeConverter<io.s3pump.client.TlsProvider> {
+        @Override
+        public io.s3pump.client.TlsProvider convert(String value) {
+            try {
+                return io.s3pump.client.TlsProvider.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a TLS provider; use auto, jdk or conscrypt");
+            }
+        }
+    }
+
+    /** {@code --tls-provider}, or {@code null} for the client's default. */
+    io.s3pump.client.TlsProvider tlsProvider() {
+        return group.tlsProvider;
+    }
+
+    /** Whether {@code --carrier okhttp} asked for OkHttp instead of the direct carrier. */
+    boolean okHttpCarrier() {
+        if (group.carrier == null || group.carrier.equalsIgnoreCase("direct")) return false;
+        if (group.carrier.equalsIgnoreCase("okhttp")) return true;
+        throw new ParameterException(mixee.commandLine(), "--carrier must be direct or okhttp, not '" + group.carrier + "'");
     }
 
     @ArgGroup(validate = false, heading = "%nConnection:%n", order = 100)

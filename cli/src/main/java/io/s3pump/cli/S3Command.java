@@ -76,6 +76,8 @@ abstract class S3Command implements Callable<Integer>, Targeted {
                 .insecureTls(connection.noVerifySsl())
                 .maxConcurrency(concurrency);
         if (pathStyle != null) b.addressingStyle(pathStyle ? AddressingStyle.PATH : AddressingStyle.VIRTUAL_HOST);
+        if (connection.tlsProvider() != null) b.tlsProvider(connection.tlsProvider());
+        if (connection.okHttpCarrier()) b.directDataPath(false);
         if (connection.connectTimeout() != null) b.connectTimeout(connection.connectTimeout());
         if (connection.readTimeout() != null) b.readTimeout(connection.readTimeout()).writeTimeout(connection.readTimeout());
         customize.accept(b);

@@ -95,7 +95,8 @@ public record TestTransport(boolean direct, boolean tls, TlsProvider provider) {
                 Path pem = dir.resolve("ca.pem");
                 String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
                 run(keytool, "-genkeypair", "-alias", "s", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                        "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-ext", "ku=digitalSignature",
+                        "-ext", "eku=serverAuth", "-validity", "2",
                         "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
                         "-keypass", "changeit");
                 run(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", keystore.toString(),

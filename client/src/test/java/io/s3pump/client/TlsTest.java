@@ -60,14 +60,17 @@ class TlsTest {
         otherNameContext = selfSigned("san=dns:other.example", otherNamePem);
     }
 
-    /** A server context with a self-signed certificate for {@code san} made with the JDK's keytool, exported as PEM. */
+    /**
+     * A server context with a self-signed certificate for {@code san} made with the JDK's keytool, exported as PEM; with
+     * the key usages a real server certificate has (which TLS 1.3 checks differently from TLS 1.2).
+     */
     static SSLContext selfSigned(String san, Path pem) throws Exception {
         Path keystore = Files.createTempFile(dir, "server", ".p12");
         Files.delete(keystore);
         Path caPem = pem;
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         run(keytool, "-genkeypair", "-alias", "s", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", san, "-validity", "2", "-keystore", keystore.toString(),
+                "-ext", san, "-ext", "ku=digitalSignature", "-ext", "eku=serverAuth", "-validity", "2", "-keystore", keystore.toString(),
                 "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
         run(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", keystore.toString(), "-storepass", "changeit",
                 "-file", caPem.toString());
