@@ -1,11 +1,7 @@
 package io.s3pump.client;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import mockwebserver3.MockWebServer;
 
@@ -75,7 +71,7 @@ public record TestTransport(boolean direct, boolean tls, TlsProvider provider) {
         return (direct ? "direct" : "OkHttp") + " carrier over " + (tls ? "https (TLS " + provider + ")" : "http");
     }
 
-    /** One self-signed certificate for localhost per test JVM, made with the JDK's keytool. */
+    /** One test CA per test JVM, and a server certificate it signed for localhost and 127.0.0.1. */
     private static final class Certificate {
         static final Certificate INSTANCE = make();
 
@@ -89,38 +85,11 @@ public record TestTransport(boolean direct, boolean tls, TlsProvider provider) {
 
         private static Certificate make() {
             try {
-                Path dir = Files.createTempDirectory("s3pump-tls");
-                dir.toFile().deleteOnExit();
-                Path keystore = dir.resolve("server.p12");
-                Path pem = dir.resolve("ca.pem");
-                String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-                run(keytool, "-genkeypair", "-alias", "s", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-ext", "ku=digitalSignature",
-                        "-ext", "eku=serverAuth", "-validity", "2",
-                        "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                        "-keypass", "changeit");
-                run(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", keystore.toString(),
-                        "-storepass", "changeit", "-file", pem.toString());
-                KeyStore ks = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(keystore)) {
-                    ks.load(in, "changeit".toCharArray());
-                }
-                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(ks, "changeit".toCharArray());
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(kmf.getKeyManagers(), null, null);
-                keystore.toFile().deleteOnExit();
-                pem.toFile().deleteOnExit();
-                return new Certificate(context, pem);
+                TestCertificates certs = TestCertificates.create();
+                return new Certificate(certs.serverContext("localhost", "127.0.0.1"), certs.caPem());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot make the test certificate", e);
             }
-        }
-
-        private static void run(String... command) throws Exception {
-            Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) throw new IllegalStateException(out);
         }
     }
 }

@@ -3,13 +3,10 @@ package io.s3pump.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import mockwebserver3.MockWebServer;
@@ -47,48 +44,16 @@ class TlsTest {
     static Path dir;
 
     static Path caPem;
-    static Path otherNamePem;
     static SSLContext serverContext;
     static SSLContext otherNameContext;
     MockWebServer server;
 
     @BeforeAll
     static void makeCertificates() throws Exception {
-        caPem = dir.resolve("ca.pem");
-        serverContext = selfSigned("san=dns:localhost,ip:127.0.0.1", caPem);
-        otherNamePem = dir.resolve("other.pem");
-        otherNameContext = selfSigned("san=dns:other.example", otherNamePem);
-    }
-
-    /**
-     * A server context with a self-signed certificate for {@code san} made with the JDK's keytool, exported as PEM; with
-     * the key usages a real server certificate has (which TLS 1.3 checks differently from TLS 1.2).
-     */
-    static SSLContext selfSigned(String san, Path pem) throws Exception {
-        Path keystore = Files.createTempFile(dir, "server", ".p12");
-        Files.delete(keystore);
-        Path caPem = pem;
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(keytool, "-genkeypair", "-alias", "s", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", san, "-ext", "ku=digitalSignature", "-ext", "eku=serverAuth", "-validity", "2", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit");
-        run(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-file", caPem.toString());
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            ks.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(kmf.getKeyManagers(), null, null);
-        return context;
-    }
-
-    private static void run(String... command) throws Exception {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(out).isZero();
+        TestCertificates certs = TestCertificates.create();
+        caPem = certs.caPem();
+        serverContext = certs.serverContext("localhost", "127.0.0.1");
+        otherNameContext = certs.serverContext("other.example");
     }
 
     @BeforeEach
@@ -124,7 +89,7 @@ class TlsTest {
         server.useHttps(otherNameContext.getSocketFactory());
         server.start();
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
-        try (S3Client client = S3Client.create(config().caBundle(otherNamePem).build())) {
+        try (S3Client client = S3Client.create(config().caBundle(caPem).build())) {
             assertThatThrownBy(client::listBuckets).isInstanceOf(SSLException.class)
                     .hasMessageContaining("localhost");
         }

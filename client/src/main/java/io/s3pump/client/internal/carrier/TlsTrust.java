@@ -19,6 +19,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -44,6 +45,7 @@ public record TlsTrust(X509TrustManager trustManager, SSLContext context, boolea
             return new TlsTrust(all, context(all, provider), false);
         }
         X509TrustManager tm = config.caBundle() != null ? bundle(config) : jdkDefault();
+        if (provider != null && tm instanceof X509ExtendedTrustManager x) tm = new Tls13AuthType(x);
         return new TlsTrust(tm, context(tm, provider), true);
     }
 
