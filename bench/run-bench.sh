@@ -12,7 +12,8 @@
 #   --rounds N          rounds; each round runs every peer once, in an order rotated per round (default 3)
 #   --warmup SIZE       uploaded with s3pump before the rounds, so RGW's OSD settles (default 4GiB; 0 for none)
 #   --peers LIST        comma-separated subset of: s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,
-#                       s3pump-chunked,aws-cli,boto3,tm-crt,tm-java (default: all)
+#                       s3pump-sha256-jdk,s3pump-sha256-okhttp,s3pump-chunked,aws-cli,boto3,boto3-when-required,
+#                       tm-crt,tm-java (default: all but the -jdk and -okhttp engine variants)
 #   --rss-size SIZE     after the rounds, one s3pump upload of a file this large, to
 #                       check that peak RSS stays flat with the file size (default 4GiB; 0 to skip)
 #   --no-download       uploads only
@@ -36,7 +37,7 @@ here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 root=$(dirname "$here")
 
 size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB tls=0
-all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,tm-crt,tm-java"
+all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,boto3-when-required,tm-crt,tm-java"
 peers=$all_peers
 die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
 say() { printf 'run-bench: %s\n' "$*" >&2; }
@@ -237,19 +238,20 @@ rm_object() { "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 rm "s3://$bucket/$1" 
 # s3pump runs through its launcher with the launcher's own JVM flags, as users run it (the first s3pump run, the
 # warm-up, dumps its class-data archive before it exits): `s3pump bench` with one round drives the same transfer engine as
 # `s3pump cp`, and also offers the aws-chunked mode; its in-process figures go to the log, /usr/bin/time's to the CSV.
-s3pump_up() { # ROUND PEER SENDS CHECKSUM VERIFY(auto|never) KEY: `s3pump cp`, as a user runs it
+s3pump_up() { # ROUND PEER SENDS CHECKSUM VERIFY(auto|never) KEY [OPTION...]: `s3pump cp`, as a user runs it
     local verify=(); [ "$5" = never ] && verify=(--no-verify)
     measure "$1" "$2" "$3" up "$root/s3pump" cp --quiet --part-size "$part_b" --concurrency "$concurrency" \
-        --checksum "$4" "${verify[@]}" "$file" "s3://$bucket/$6"
+        --checksum "$4" "${verify[@]}" "${@:7}" "$file" "s3://$bucket/$6"
 }
 s3pump_bench_up() { # ROUND PEER SENDS MODE KEY: modes that only `s3pump bench` offers (aws-chunked)
     measure "$1" "$2" "$3" up "$root/s3pump" bench "s3://$bucket" --file "$file" --size "$size_b" --part-size "$part_b" \
         --concurrency "$concurrency" --checksum "$4" --direction up --rounds 1 --key "$5" --keep --no-latency
 }
-s3pump_down() { # ROUND PEER KEY [--no-verify]: `s3pump cp` into a file compared and removed outside the measurement
-    local down="$work/down-$2" check="MD5 per range"; [ -n "${4:-}" ] && check="size only (--no-verify)"
+s3pump_down() { # ROUND PEER KEY [OPTION...]: `s3pump cp` into a file compared and removed outside the measurement
+    local down="$work/down-$2" check="MD5 per range"
+    [[ " ${*:4} " == *" --no-verify "* ]] && check="size only (--no-verify)"
     measure "$1" "$2" "$check" down "$root/s3pump" cp --quiet --force --part-size "$part_b" --concurrency "$concurrency" \
-        ${4:-} "s3://$bucket/$3" "$down"
+        "${@:4}" "s3://$bucket/$3" "$down"
     same "$down"
 }
 
@@ -266,6 +268,14 @@ run_peer() { # ROUND PEER
                 s3pump_down "$round" s3pump "$key"
                 s3pump_down "$round" s3pump-noverify "$key" --no-verify
             fi ;;
+        # The same default upload and verified download through other engines: TLS by the JDK instead of Conscrypt,
+        # and OkHttp with the JDK's TLS instead of the direct carrier (how the TLS engine was chosen).
+        s3pump-sha256-jdk|s3pump-sha256-okhttp)
+            local engine=(--tls-provider jdk); [ "$peer" = s3pump-sha256-okhttp ] && engine+=(--carrier okhttp)
+            s3pump_up "$round" "$peer" "signed SHA-256" sha256 auto "$key" "${engine[@]}"
+            if [ "$download" = 1 ]; then
+                s3pump_down "$round" "${peer/sha256/down}" "$key" "${engine[@]}"
+            fi ;;
         s3pump-chunked) s3pump_bench_up "$round" "$peer" "aws-chunked (signed 64 KiB chunks)" chunked "$key" ;;
         aws-cli)
             measure "$round" "$peer" "signed SHA-256 + Content-MD5" up env AWS_CONFIG_FILE="$aws_config" \
@@ -275,8 +285,19 @@ run_peer() { # ROUND PEER
                     "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors "s3://$bucket/$key" "$down"
                 same "$down"
             fi ;;
+        boto3-when-required)
+            # Over https boto3's default sends an aws-chunked body with a CRC32 trailer, which RGW 16.2 refuses
+            # (MissingContentLength); this is boto3 told to add checksums only where required: UNSIGNED-PAYLOAD.
+            measure "$round" "$peer" "UNSIGNED-PAYLOAD (when_required)" up env AWS_REQUEST_CHECKSUM_CALCULATION=when_required \
+                "$py" "$here/peers/boto3_peer.py" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
+            if [ "$download" = 1 ]; then
+                measure "$round" "$peer" "-" down env AWS_REQUEST_CHECKSUM_CALCULATION=when_required \
+                    "$py" "$here/peers/boto3_peer.py" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
+                same "$down"
+            fi ;;
         boto3)
-            measure "$round" "$peer" "signed SHA-256 + crc32 header" up "$py" "$here/peers/boto3_peer.py" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
+            local sends="signed SHA-256 + crc32 header"; [ "$tls" = 1 ] && sends="aws-chunked UNSIGNED + crc32 trailer"
+            measure "$round" "$peer" "$sends" up "$py" "$here/peers/boto3_peer.py" up "$file" "$bucket" "$key" "$part_b" "$concurrency"
             if [ "$download" = 1 ]; then
                 measure "$round" "$peer" "-" down "$py" "$here/peers/boto3_peer.py" down "$down" "$bucket" "$key" "$part_b" "$concurrency"
                 same "$down"

@@ -91,7 +91,9 @@ class TlsTest {
         server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
         try (S3Client client = S3Client.create(config().caBundle(caPem).build())) {
             assertThatThrownBy(client::listBuckets).isInstanceOf(SSLException.class)
-                    .hasMessageContaining("localhost");
+                    .hasMessageContaining("localhost")
+                    .as("the failure names the names the certificate holds")
+                    .hasStackTraceContaining("subjectAltNames: [other.example]");
         }
         assertThat(server.getRequestCount()).isZero();
     }

@@ -45,7 +45,7 @@ public record TlsTrust(X509TrustManager trustManager, SSLContext context, boolea
             return new TlsTrust(all, context(all, provider), false);
         }
         X509TrustManager tm = config.caBundle() != null ? bundle(config) : jdkDefault();
-        if (provider != null && tm instanceof X509ExtendedTrustManager x) tm = new Tls13AuthType(x);
+        if (tm instanceof X509ExtendedTrustManager x) tm = new ServerTrust(x);
         return new TlsTrust(tm, context(tm, provider), true);
     }
 
