@@ -39,6 +39,7 @@ root=$(dirname "$here")
 size=1GiB part=8MiB concurrency=8 rounds=3 warmup=4GiB out="$here/results" label="" download=1 rss_size=4GiB tls=0
 all_peers="s3pump-none,s3pump-none-nomd5,s3pump-md5,s3pump-sha256,s3pump-chunked,aws-cli,boto3,boto3-when-required,tm-crt,tm-java"
 peers=$all_peers
+known_peers="$all_peers,s3pump-sha256-jdk,s3pump-sha256-okhttp"
 die() { printf 'run-bench: %s\n' "$*" >&2; exit 1; }
 say() { printf 'run-bench: %s\n' "$*" >&2; }
 
@@ -71,7 +72,7 @@ bytes() {
 size_b=$(bytes "$size") part_b=$(bytes "$part") warmup_b=$(bytes "$warmup") rss_b=$(bytes "$rss_size")
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "--rounds must be a positive number"
 [[ "$concurrency" =~ ^[1-9][0-9]*$ ]] || die "--concurrency must be a positive number"
-for p in ${peers//,/ }; do [[ ",$all_peers," == *",$p,"* ]] || die "unknown peer $p (known: $all_peers)"; done
+for p in ${peers//,/ }; do [[ ",$known_peers," == *",$p,"* ]] || die "unknown peer $p (known: $known_peers)"; done
 
 if [ "$tls" = 1 ]; then
     if [[ "${AWS_ENDPOINT_URL:-}" != https://* ]]; then

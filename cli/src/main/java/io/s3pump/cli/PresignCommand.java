@@ -38,8 +38,14 @@ final class PresignCommand extends S3Command {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Method method;
 
-    /** The JSON document. */
-    record Presigned(String url, String method, String expires) {}
+    @Option(names = "--content-type", paramLabel = "TYPE",
+            description = "Sign this Content-Type into the URL: whoever uses it must send exactly this header (a PUT"
+                    + " that sends a Content-Type the URL does not sign is refused by RGW 20.2, which requires every"
+                    + " header it reads to be signed).")
+    String contentType;
+
+    /** The JSON document: the URL, and the headers its user must send as they are. */
+    record Presigned(String url, String method, String expires, java.util.Map<String, String> headers) {}
 
     @Override
     public Integer call() throws Exception {
@@ -59,14 +65,23 @@ final class PresignCommand extends S3Command {
         String host = (virtualHost ? target.bucket() + "." : "") + hostAndPort(endpoint);
         String path = (endpoint.getRawPath() == null ? "" : stripTrailingSlash(endpoint.getRawPath()))
                 + (virtualHost ? UriEncoding.virtualHosted(target.key()) : UriEncoding.pathStyle(target.bucket(), target.key()));
-        PresignedRequest signed = Signer.sigV4().presign(
-                SignableRequest.of(method.name(), host, path, PayloadMode.unsigned()),
+        SignableRequest request = SignableRequest.of(method.name(), host, path, PayloadMode.unsigned());
+        if (contentType != null) {
+            if (contentType.isBlank() || contentType.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw CliException.usage("--content-type must be a media type such as image/jpeg, not '"
+                        + Printer.visible(contentType) + "'");
+            }
+            request = request.withHeader("Content-Type", contentType);
+        }
+        PresignedRequest signed = Signer.sigV4().presign(request,
                 SigningParams.s3(credentials, config.region(), config.clock().instant()),
                 Duration.ofSeconds(expiresIn));
         String presigned = signed.url(endpoint.getScheme());
         Printer out = printer();
         out.data(presigned);
-        out.document(new Presigned(presigned, method.name(), signed.expiresAt().toString()));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        signed.headers().forEach(h -> headers.put(h.name(), h.value()));
+        out.document(new Presigned(presigned, method.name(), signed.expiresAt().toString(), headers));
         return ExitCodes.OK;
     }
 

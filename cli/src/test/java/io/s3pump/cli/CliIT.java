@@ -232,6 +232,24 @@ class CliIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
             assertThat(bucket.s3.headObject(bucket.name, "presign/put.bin").contentLength()).isEqualTo(4096);
+
+            // A PUT that sends a Content-Type works on every release once the URL signs it (RGW 20.2 refuses one it
+            // does not), and the object keeps that type.
+            Jar.Result typed = jar.run("presign", "--method", "PUT", "--content-type", "image/png",
+                    bucket.url("presign/typed.png"));
+            assertThat(typed.exitCode()).as(typed.toString()).isZero();
+            assertThat(typed.out()).contains("X-Amz-SignedHeaders=content-type%3Bhost");
+            HttpResponse<String> typedPut = http.send(HttpRequest.newBuilder(URI.create(typed.out().strip()))
+                    .header("Content-Type", "image/png")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(typedPut.statusCode()).as(typedPut.body()).isEqualTo(200);
+            assertThat(bucket.s3.headObject(bucket.name, "presign/typed.png").contentType()).isEqualTo("image/png");
+            HttpResponse<String> otherType = http.send(HttpRequest.newBuilder(URI.create(typed.out().strip()))
+                    .header("Content-Type", "text/plain")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(otherType.statusCode()).as("a type other than the signed one").isEqualTo(403);
         }
     }
 
