@@ -63,7 +63,7 @@ echo "round,client,direction,files,wall_s,cpu_s,exit" >"$out"
 run() { # ROUND CLIENT DIRECTION COMMAND...
     local r=$1 c=$2 d=$3 rc=0 wall user sys; shift 3
     /usr/bin/time -o "$work/time" -f '%e %U %S' "$@" >/dev/null 2>"$work/err" || rc=$?
-    read -r wall user sys <"$work/time"
+    read -r wall user sys < <(tail -1 "$work/time") # after "Command exited with non-zero status N"
     [ "$rc" = 0 ] || say "$c $d failed (exit $rc): $(head -c 300 "$work/err")"
     echo "$r,$c,$d,$files,$wall,$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }'),$rc" >>"$out"
 }
@@ -81,8 +81,9 @@ for ((r = 1; r <= rounds; r++)); do
                 run "$r" "$c" up "$root/s3pump" cp --recursive --quiet --concurrency "$transfers" "$src" "s3://$bucket/t"
                 run "$r" "$c" down "$root/s3pump" cp --recursive --quiet --concurrency "$transfers" "s3://$bucket/t" "$work/down" ;;
             rclone)
-                run "$r" "$c" up rclone copy "${rclone_tls[@]}" --transfers "$transfers" "$src" "rgw:$bucket/t"
-                run "$r" "$c" down rclone copy "${rclone_tls[@]}" --transfers "$transfers" "rgw:$bucket/t" "$work/down" ;;
+                # rclone 1.60 fails on AWS_CA_BUNDLE ("HTTPClient's transport unsupported type"): its own --ca-cert.
+                run "$r" "$c" up env -u AWS_CA_BUNDLE rclone copy "${rclone_tls[@]}" --transfers "$transfers" "$src" "rgw:$bucket/t"
+                run "$r" "$c" down env -u AWS_CA_BUNDLE rclone copy "${rclone_tls[@]}" --transfers "$transfers" "rgw:$bucket/t" "$work/down" ;;
             aws-cli)
                 run "$r" "$c" up "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --recursive --only-show-errors "$src" "s3://$bucket/t"
                 run "$r" "$c" down "$aws" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --recursive --only-show-errors "s3://$bucket/t" "$work/down" ;;

@@ -185,7 +185,7 @@ final class CpCommand extends S3Command {
             try {
                 done = switch (job) {
                     case CopyJob.Upload u -> upload(s3, u, inFlight, listener);
-                    case CopyJob.Download d -> download(s3, d, inFlight, listener);
+                    case CopyJob.Download d -> download(s3, d, inFlight, listener, null);
                     case CopyJob.Copy c -> copy(s3, c, inFlight, listener);
                 };
             } catch (ResumableUploadException e) {
@@ -257,13 +257,15 @@ final class CpCommand extends S3Command {
                 r.verification().detail());
     }
 
-    private Transfer download(S3Client s3, CopyJob.Download d, int inFlight, TransferListener listener)
-            throws IOException {
+    /** {@code listed}: the item of a recursive copy, whose listing already gave the object's size and ETag; or null. */
+    private Transfer download(S3Client s3, CopyJob.Download d, int inFlight, TransferListener listener,
+                              RecursiveCopy.Item listed) throws IOException {
         DownloadOptions.Builder options = DownloadOptions.builder()
                 .concurrency(inFlight)
                 .keepPartial(keepOnFailure || resume)
                 .verifyEtag(!noVerify)
                 .listener(listener);
+        if (listed != null && listed.listedEtag() != null) options.listed(listed.size(), listed.listedEtag());
         if (partSize != null) options.rangeSize(partSize).partSizeHint(partSize);
         DownloadResult r;
         if (d.toStdout()) {
@@ -356,7 +358,7 @@ final class CpCommand extends S3Command {
                             Transfer t = switch (item.job()) {
                                 case CopyJob.Upload u -> resume && uploaded(s3, u, item.size()) ? null
                                         : upload(s3, u, need, listener);
-                                case CopyJob.Download d -> download(s3, d, need, listener);
+                                case CopyJob.Download d -> download(s3, d, need, listener, item);
                                 case CopyJob.Copy c -> throw new IllegalStateException("no copies in a tree");
                             };
                             if (t == null) skipped.incrementAndGet();

@@ -27,8 +27,15 @@ import java.util.EnumSet;
 final class RecursiveCopy {
     private RecursiveCopy() {}
 
-    /** One file of the tree: the single-file job, and its size (known before it starts). */
-    record Item(CopyJob job, long size) {
+    /**
+     * One file of the tree: the single-file job, its size (known before it starts), and for a download the ETag the
+     * listing showed ({@code null} otherwise), so that the download need not HEAD the object again.
+     */
+    record Item(CopyJob job, long size, String listedEtag) {
+        Item(CopyJob job, long size) {
+            this(job, size, null);
+        }
+
         /** The S3 side of the job. */
         S3Url remote() {
             return switch (job) {
@@ -160,7 +167,7 @@ final class RecursiveCopy {
                         continue;
                     }
                 }
-                found.add(new Item(CopyJob.Download.into(key, file), c.size()));
+                found.add(new Item(CopyJob.Download.into(key, file), c.size(), c.eTag()));
             }
             return true;
         });

@@ -51,6 +51,37 @@ class DownloaderTest {
     }
 
     @Test
+    void aListedObjectIsFetchedWithoutAHeadAndStillVerified() throws IOException {
+        byte[] data = putSingle("k", 1024, 9);
+        String listed = "\"" + store.objects.get("b/k").etag() + "\"";
+        DownloadResult r = downloader.download("b", "k", tmp.resolve("o"),
+                DownloadOptions.builder().listed(data.length, listed).build());
+        assertThat(store.headCalls).hasValue(0);
+        assertThat(Files.readAllBytes(tmp.resolve("o"))).isEqualTo(data);
+        assertThat(r.verification().level()).isEqualTo(Verification.Level.SIZE_AND_ETAG);
+    }
+
+    @Test
+    void anObjectReplacedSinceItsListingFailsInsteadOfMixingVersions() throws IOException {
+        putSingle("k", 1024, 9);
+        String listedBefore = "\"" + store.objects.get("b/k").etag() + "\"";
+        putSingle("k", 1024, 10); // replaced after the listing
+        assertThatThrownBy(() -> downloader.download("b", "k", tmp.resolve("o"),
+                DownloadOptions.builder().listed(1024, listedBefore).build()))
+                .isInstanceOf(IOException.class).hasMessageContaining("s3://b/k changed")
+                .hasMessageContaining("ETag is no longer");
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyListedObjectIsStillHeadedSinceNoGuardedGetFollows() throws IOException {
+        putSingle("k", 0, 9);
+        downloader.download("b", "k", tmp.resolve("o"),
+                DownloadOptions.builder().listed(0, "\"" + store.objects.get("b/k").etag() + "\"").build());
+        assertThat(store.headCalls).hasValue(1);
+    }
+
+    @Test
     void downloadsAMultipartObjectAndVerifiesItsCompositeEtag() throws IOException {
         byte[] data = putMultipart("k", 21 * MIB + 3, 8 * MIB, 1);
         Path target = tmp.resolve("out.bin");

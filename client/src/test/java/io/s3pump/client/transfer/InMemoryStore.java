@@ -137,8 +137,11 @@ final class InMemoryStore implements ObjectStore {
         return "\"" + etag + "\"";
     }
 
+    final java.util.concurrent.atomic.AtomicInteger headCalls = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public Head headObject(String bucket, String key) throws IOException {
+        headCalls.incrementAndGet();
         Obj o = objects.get(bucket + "/" + key);
         if (o == null) throw new io.s3pump.client.S3Exception(404, "NoSuchKey", "", key, "r", "h");
         return new Head(headSizeOverride != null ? headSizeOverride : o.data().length, "\"" + (headEtagOverride != null ? headEtagOverride : o.etag()) + "\"");
