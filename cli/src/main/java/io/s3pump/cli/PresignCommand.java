@@ -67,7 +67,7 @@ final class PresignCommand extends S3Command {
                 + (virtualHost ? UriEncoding.virtualHosted(target.key()) : UriEncoding.pathStyle(target.bucket(), target.key()));
         SignableRequest request = SignableRequest.of(method.name(), host, path, PayloadMode.unsigned());
         if (contentType != null) {
-            if (contentType.isBlank() || contentType.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (contentType.isBlank() || contentType.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
                 throw CliException.usage("--content-type must be a media type such as image/jpeg, not '"
                         + Printer.visible(contentType) + "'");
             }

@@ -195,6 +195,22 @@ class S3ClientRequestsTest {
     }
 
     @Test
+    void theHostSentIsTheHostSignedOnBothCarriersWhateverTheEndpointsCase() throws Exception {
+        for (boolean direct : new boolean[] {true, false}) {
+            server.enqueue(MockS3.xml(200, "<ListAllMyBucketsResult/>"));
+            String endpoint = "http://LOCALHOST:" + server.getPort();
+            try (S3Client c = S3Client.create(MockS3.config(server).endpoint(endpoint).directDataPath(direct).build())) {
+                c.listBuckets();
+            }
+            mockwebserver3.RecordedRequest r = server.takeRequest();
+            String signed = r.getHeaders().get("Authorization");
+            assertThat(signed).as("direct carrier " + direct).contains("SignedHeaders=host;");
+            // OkHttp would send its canonical (lower-case) form of the URL's host unless told the signed one.
+            assertThat(r.getHeaders().get("Host")).as("direct carrier " + direct).isEqualTo("LOCALHOST:" + server.getPort());
+        }
+    }
+
+    @Test
     void headObjectWithAPartNumberSendsItAsAQueryParameter() throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"0123456789abcdef0123456789abcdef-3\"")
                 .addHeader("Content-Length", "100").addHeader("x-amz-mp-parts-count", "3").build());

@@ -40,6 +40,11 @@ public record TestTransport(boolean direct, boolean tls, TlsProvider provider) {
                 : new java.net.ServerSocket(0, backlog, loopback);
     }
 
+    /** The server side's TLS context (the test certificate), to layer TLS over a socket a test controls. */
+    public static SSLContext serverContext() {
+        return Certificate.INSTANCE.context;
+    }
+
     /** The client's TLS for this transport (trusting the test certificate), or {@code null} for plain http. */
     public io.s3pump.client.internal.carrier.TlsTrust trust() {
         if (!tls) return null;

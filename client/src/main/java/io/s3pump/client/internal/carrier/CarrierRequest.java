@@ -73,6 +73,11 @@ public record CarrierRequest(String method, String scheme, String host, int port
             if (h.value().indexOf('\r') >= 0 || h.value().indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("header " + h.name() + " holds a line break");
             }
+            // As OkHttp requires: a value that is not visible ASCII would be sent in some charset and signed in another.
+            if (h.value().chars().anyMatch(c -> c != '\t' && (c < 0x20 || c > 0x7e))) {
+                throw new IllegalArgumentException("header " + h.name() + " holds a character that is not printable"
+                        + " ASCII");
+            }
         }
     }
 

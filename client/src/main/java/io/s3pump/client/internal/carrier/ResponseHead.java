@@ -47,14 +47,15 @@ public record ResponseHead(int version, int code, String reason, List<Field> hea
 
     /** Whether the connection can carry another exchange after this answer's body. */
     public boolean keepAlive() {
-        String connection = header("Connection");
-        if (connection != null) {
-            for (String token : connection.split(",")) {
-                if (token.strip().equalsIgnoreCase("close")) return false;
-                if (token.strip().equalsIgnoreCase("keep-alive")) return true;
+        boolean keepAlive = false;
+        for (Field f : headers) {
+            if (!f.name().equalsIgnoreCase("Connection")) continue;
+            for (String token : f.value().split(",")) {
+                if (token.strip().equalsIgnoreCase("close")) return false; // in any of the fields
+                if (token.strip().equalsIgnoreCase("keep-alive")) keepAlive = true;
             }
         }
-        return version >= 1;
+        return keepAlive || version >= 1;
     }
 
     /**

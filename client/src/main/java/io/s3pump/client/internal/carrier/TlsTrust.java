@@ -45,7 +45,12 @@ public record TlsTrust(X509TrustManager trustManager, SSLContext context, boolea
             return new TlsTrust(all, context(all, provider), false);
         }
         X509TrustManager tm = config.caBundle() != null ? bundle(config) : jdkDefault();
-        if (tm instanceof X509ExtendedTrustManager x) tm = new ServerTrust(x);
+        if (!(tm instanceof X509ExtendedTrustManager x)) {
+            // Conscrypt would call the two-argument check, which knows no host name: the name would go unchecked.
+            throw new ConfigException("the JVM's trust manager (ssl.TrustManagerFactory.algorithm) cannot check host"
+                    + " names; use the default PKIX one");
+        }
+        tm = new ServerTrust(x);
         return new TlsTrust(tm, context(tm, provider), true);
     }
 

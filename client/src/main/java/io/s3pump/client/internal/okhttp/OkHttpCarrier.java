@@ -50,7 +50,9 @@ public final class OkHttpCarrier implements Carrier {
     @Override
     public CarrierResponse send(CarrierRequest request) throws IOException {
         if (closed) throw new ClientClosedException();
-        Request.Builder b = new Request.Builder().url(HttpUrl.get(request.url()));
+        // The Host that was signed, as the direct carrier sends it: OkHttp would otherwise send its canonical form of
+        // the URL's host (lower case, IPv6 compressed), and a signature over another spelling fails.
+        Request.Builder b = new Request.Builder().url(HttpUrl.get(request.url())).header("Host", request.hostHeader());
         boolean acceptEncoding = false;
         for (Header h : request.headers()) {
             b.addHeader(h.name(), h.value());

@@ -121,6 +121,13 @@ public final class S3ClientStore implements ObjectStore {
         GetObjectResponse response = client.getObject(GetObjectRequest.of(bucket, key)
                 .withRange(new ByteRange(first, last)).withIfMatch(ifMatch));
         long expected = last - first + 1;
+        String served = response.metadata().eTag();
+        if (ifMatch != null && served != null && !Etags.same(ifMatch, served)) {
+            // A server that ignores If-Match: the object is not the one the download started with.
+            response.close();
+            throw new IOException("s3://" + bucket + "/" + key + " changed during the download (ETag is no longer "
+                    + Etags.normalize(ifMatch) + ")");
+        }
         if (response.metadata().contentLength() != expected) {
             response.close();
             throw new IOException("ranged GET of bytes " + first + "-" + last + " answered "

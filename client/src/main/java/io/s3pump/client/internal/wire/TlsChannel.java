@@ -220,10 +220,22 @@ final class TlsChannel implements ByteChannel, GatheringByteChannel {
     }
 
     /**
+     * Whether the stream ended with the server's close_notify rather than a bare end of the TCP stream, which anyone on
+     * the path can forge: a body that runs until the close is whole only after close_notify.
+     */
+    boolean endedCleanly() {
+        return inboundDone;
+    }
+
+    /**
      * Whether an idle connection still looks usable: nothing arrived, or only TLS's own messages (a session ticket);
      * not the server's close_notify, its end of the stream, or unasked data.
      */
     boolean looksAlive() {
+        // Already closed by the server, bytes beyond the last answer, or a handshake under way: never reused.
+        if (inboundDone || appIn.hasRemaining() || engine.getHandshakeStatus() != HandshakeStatus.NOT_HANDSHAKING) {
+            return false;
+        }
         try {
             raw.configureBlocking(false);
             try {

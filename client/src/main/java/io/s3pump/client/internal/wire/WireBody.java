@@ -87,6 +87,11 @@ public final class WireBody extends InputStream implements ReadableByteChannel {
 
     private int ended() throws IOException {
         if (untilClose) {
+            if (!connection.endedCleanly()) {
+                // Over TLS a bare end of the TCP stream can be forged on the path; only close_notify ends such a body.
+                throw new EOFException("the connection closed " + read + " bytes into an answer that runs until the"
+                        + " close, without TLS's close_notify: the body may be truncated");
+            }
             done = true;
             return -1;
         }

@@ -322,7 +322,7 @@ public final class WireClient implements Carrier {
 
     /** Takes a connection back after an exchange: pooled when {@code reusable}, closed otherwise. */
     void release(WireConnection c, boolean reusable) {
-        if (reusable && c.isOpen() && !c.in.hasRemaining()) {
+        if (reusable && c.isOpen() && c.nothingBuffered()) {
             lock.lock();
             try {
                 ArrayDeque<WireConnection> q = idle.computeIfAbsent(c.route, r -> new ArrayDeque<>());

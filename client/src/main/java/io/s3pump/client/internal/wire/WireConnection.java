@@ -257,6 +257,16 @@ final class WireConnection implements Closeable {
         return channel.isOpen();
     }
 
+    /** Whether nothing but what {@link #in} holds was read beyond the last answer (TLS keeps buffers of its own). */
+    boolean nothingBuffered() {
+        return !in.hasRemaining() && (tls == null || !tls.hasBuffered());
+    }
+
+    /** Whether the end of the stream is trustworthy: always over plain TCP, over TLS only after close_notify. */
+    boolean endedCleanly() {
+        return tls == null || tls.endedCleanly();
+    }
+
     @Override
     public void close() {
         try {

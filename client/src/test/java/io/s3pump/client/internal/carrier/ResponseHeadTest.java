@@ -64,4 +64,12 @@ class ResponseHeadTest {
         assertThatThrownBy(() -> ResponseHead.parse("HTTP/1.1 200 OK", List.of("\u0007bell")))
                 .hasMessageNotContaining("\u0007");
     }
+
+    @Test
+    void aCloseInAnyConnectionFieldEndsTheConnectionWhateverFollows() throws Exception {
+        ResponseHead head = ResponseHead.parse("HTTP/1.1 200 OK", List.of("Connection: close", "Connection: keep-alive"));
+        assertThat(head.keepAlive()).isFalse();
+        assertThat(ResponseHead.parse("HTTP/1.0 200 OK", List.of("Connection: keep-alive")).keepAlive()).isTrue();
+        assertThat(ResponseHead.parse("HTTP/1.1 200 OK", List.of()).keepAlive()).isTrue();
+    }
 }

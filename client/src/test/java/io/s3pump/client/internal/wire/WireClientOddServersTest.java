@@ -310,4 +310,33 @@ class WireClientOddServersTest {
             script.join();
         }
     }
+
+    @Test
+    void aBodyThatRunsUntilTheCloseEndsCleanlyOverHttpButOverTlsOnlyWithCloseNotify() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> script = serve(server, raw -> {
+                Socket s = raw;
+                if (transport.tls()) {
+                    javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) TestTransport.serverContext()
+                            .getSocketFactory().createSocket(raw, null, raw.getPort(), false);
+                    tls.setUseClientMode(false);
+                    s = tls;
+                }
+                readHead(s.getInputStream());
+                s.getOutputStream().write("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nfour"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                raw.close(); // the TCP stream ends; TLS never said close_notify (anyone on the path can do this)
+            });
+            try (WireBody body = client.execute(get(server.getLocalPort())).body()) {
+                if (transport.tls()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(body::readAllBytes)
+                            .isInstanceOf(java.io.EOFException.class).hasMessageContaining("close_notify");
+                } else {
+                    assertThat(new String(body.readAllBytes(), StandardCharsets.ISO_8859_1)).isEqualTo("four");
+                }
+            }
+            script.join();
+        }
+    }
 }

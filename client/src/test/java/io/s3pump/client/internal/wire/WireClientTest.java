@@ -254,6 +254,15 @@ class WireClientTest {
     }
 
     @Test
+    void headerValuesThatAreNotPrintableAsciiAreRefusedBeforeAnythingIsSent() {
+        // Sent in one charset and signed in another, such a value could only fail the signature (or be stored garbled).
+        assertThatThrownBy(() -> client.send(new CarrierRequest("PUT", transport.scheme(), "localhost", server.getPort(),
+                "/b/k", List.of(new Header("x-amz-meta-author", "José")), null, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x-amz-meta-author");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void headerValuesWithLineBreaksAreRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> client.send(new CarrierRequest("GET", transport.scheme(), "localhost", server.getPort(),
                 "/b/k", List.of(new Header("x-amz-meta-a", "v\r\nInjected: yes")), null, false)))
