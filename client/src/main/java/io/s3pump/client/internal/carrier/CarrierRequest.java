@@ -93,6 +93,11 @@ public record CarrierRequest(String method, String scheme, String host, int port
 
     /** The {@code Host} header, as it was signed: the port only when it is not the scheme's default. */
     public String hostHeader() {
+        return hostHeader(scheme, host, port);
+    }
+
+    /** The {@code Host} header for {@code host} and {@code port} over {@code scheme}. */
+    public static String hostHeader(String scheme, String host, int port) {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return port == defaultPort(scheme) ? h : h + ":" + port;
     }

@@ -11,20 +11,14 @@ import org.conscrypt.Conscrypt;
 final class ConscryptTls {
     private ConscryptTls() {}
 
-    private static volatile Provider provider;
-    private static volatile boolean looked;
-
     /** Conscrypt's provider, or {@code null} when its jar is missing or its native library does not load here. */
     static Provider provider() {
-        if (!looked) {
-            synchronized (ConscryptTls.class) {
-                if (!looked) {
-                    provider = load();
-                    looked = true;
-                }
-            }
-        }
-        return provider;
+        return Loaded.PROVIDER;
+    }
+
+    /** Looked for once, at the first https client (the holder idiom: no lock, no second look). */
+    private static final class Loaded {
+        static final Provider PROVIDER = load();
     }
 
     private static Provider load() {
@@ -38,7 +32,7 @@ final class ConscryptTls {
 
     /** TLS 1.3 resumption needs session tickets, which Conscrypt leaves off unless asked. */
     static void prepare(SSLEngine engine) {
-        if (provider != null && Native.isConscrypt(engine)) Native.useSessionTickets(engine);
+        if (provider() != null && Native.isConscrypt(engine)) Native.useSessionTickets(engine);
     }
 
     /** Touches Conscrypt's classes; loaded only once the jar is known to be there. */

@@ -278,7 +278,7 @@ public final class S3Transport implements AutoCloseable {
     /** The absolute URL of {@code request}, as the carrier receives it. */
     public String url(S3Request request) {
         Target t = target(request);
-        return new CarrierRequest(request.method(), scheme, t.host(), port, t.target(), List.of(), null, false).url();
+        return scheme + "://" + CarrierRequest.hostHeader(scheme, t.host(), port) + t.target();
     }
 
     /** Builds and signs the request the carrier sends; the only place where signing happens. */
@@ -297,8 +297,7 @@ public final class S3Transport implements AutoCloseable {
         ChunkEncoder encoder = null;
         Credentials credentials = config.credentials().orElse(null);
         if (credentials != null) {
-            String hostHeader = new CarrierRequest(request.method(), scheme, t.host(), port, t.target(), List.of(), null,
-                    false).hostHeader();
+            String hostHeader = CarrierRequest.hostHeader(scheme, t.host(), port);
             SignableRequest signable = new SignableRequest(request.method(), hostHeader, KeyPaths.canonical(t.path()),
                     request.query(), request.headers(), mode);
             // The signer logs the canonical request and string to sign at DEBUG (logger io.s3pump.sigv4.Signer),

@@ -123,10 +123,11 @@ public final class S3ClientStore implements ObjectStore {
         long expected = last - first + 1;
         String served = response.metadata().eTag();
         if (ifMatch != null && served != null && !Etags.same(ifMatch, served)) {
-            // A server that ignores If-Match: the object is not the one the download started with.
+            // A server that ignores If-Match: answered as one that honours it would have, so the download reports it
+            // where it reports a 412.
             response.close();
-            throw new IOException("s3://" + bucket + "/" + key + " changed during the download (ETag is no longer "
-                    + Etags.normalize(ifMatch) + ")");
+            throw new S3Exception(412, S3Exception.PRECONDITION_FAILED, "the object's ETag is no longer " + ifMatch,
+                    key, response.metadata().requestId(), null);
         }
         if (response.metadata().contentLength() != expected) {
             response.close();
